@@ -1,0 +1,25 @@
+/**
+ * The published content, as pages need it. The only module that queries Astro's collections,
+ * so draft handling and ordering are decided once.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { isPublished, newestFirst } from '../lib/incidents';
+
+export type IncidentEntry = CollectionEntry<'incidents'>;
+export type PatternEntry = CollectionEntry<'patterns'>;
+
+/** Published incidents, newest first. */
+export async function getIncidents(): Promise<IncidentEntry[]> {
+  const entries = await getCollection('incidents', ({ data }) => isPublished(data, import.meta.env.PROD));
+  return newestFirst(entries);
+}
+
+/** Patterns, alphabetical by title. */
+export async function getPatterns(): Promise<PatternEntry[]> {
+  const entries = await getCollection('patterns');
+  return entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
+}
+
+export async function getPatternTitles(): Promise<Map<string, string>> {
+  return new Map((await getPatterns()).map((pattern) => [pattern.id, pattern.data.title]));
+}

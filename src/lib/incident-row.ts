@@ -1,0 +1,52 @@
+/** The prepared data a list row or card needs to render an incident, with no Astro types. */
+import { formatDuration, isoDuration } from './duration';
+import type { Impact } from './impact';
+import { incidentMinutes, type IncidentLike } from './incidents';
+import { formatUtc, isKnown, machineReadable } from './time-point';
+
+export interface PatternLink {
+  id: string;
+  title: string;
+}
+
+export interface IncidentRow {
+  slug: string;
+  href: string;
+  title: string;
+  summary: string;
+  /** Start date at its stated precision, in UTC, for reading. */
+  dateText: string;
+  /** Value for `<time datetime>`; absent for unknown dates. */
+  dateTime?: string;
+  durationText: string;
+  durationIso?: string;
+  impact: Impact;
+  organization?: string;
+  patterns: PatternLink[];
+}
+
+export const incidentHref = (slug: string) => `/incidents/${slug}/`;
+export const patternHref = (id: string) => `/patterns/${id}/`;
+
+/** Pattern titles by id; unknown ids (which the validator rejects) fall back to the id. */
+export function patternLinks(ids: readonly string[], titles: ReadonlyMap<string, string>): PatternLink[] {
+  return ids.map((id) => ({ id, title: titles.get(id) ?? id }));
+}
+
+export function toIncidentRow(incident: IncidentLike, titles: ReadonlyMap<string, string>): IncidentRow {
+  const { data } = incident;
+  const minutes = incidentMinutes(data);
+  return {
+    slug: incident.id,
+    href: incidentHref(incident.id),
+    title: data.title,
+    summary: data.summary,
+    dateText: formatUtc(data.started),
+    ...(isKnown(data.started) ? { dateTime: machineReadable(data.started) } : {}),
+    durationText: formatDuration(minutes),
+    ...(minutes !== null ? { durationIso: isoDuration(minutes) } : {}),
+    impact: data.impact,
+    ...(data.organization ? { organization: data.organization } : {}),
+    patterns: patternLinks(data.patterns, titles),
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The one definition of a valid writeup and pattern (GUIDE §2). `src/content.config.ts` gives
+ * these schemas to Astro; the content checker and the importer validate with the same objects,
+ * so the build, CI and imports cannot disagree.
+ *
+ * Cross-file rules (a pattern id or `related` slug must exist) need the whole collection and
+ * live in `validate/references.ts`.
+ */
+import { z } from 'astro/zod';
+import { DurationSyntaxError, parseDuration } from './duration';
+import { IMPACT_LEVELS } from './impact';
+import { KEBAB, INCIDENT_SLUG } from './slug';
+import {
+  durationRange,
+  endsNotAfterStart,
+  isKnown,
+  parseTimePoint,
+  TimeSyntaxError,
+  type KnownTime,
+  type TimePoint,
+} from './time-point';
+
+export const TRIGGERS = [
+  'deploy',
+  'config-change',
+  'infra-change',
+  'upgrade',
+  'traffic',
+  'dependency',
+  'hardware',
+  'time',
+  'security',
+  'unknown',
+] as const;
+
+export const DETECTIONS = ['alert', 'customer-report', 'staff', 'automated-test', 'unknown'] as const;
+
+/** How far a stated `duration` may stray from `ended - started` before it is a contradiction. */
+export const DURATION_TOLERANCE_MINUTES = 1;
+
+const MAX_SUMMARY_SENTENCES = 3;
+
+/** A point in time; `allowUnknown` admits the literal `unknown`. */
+function timePointSchema<AllowUnknown extends boolean>(allowUnknown: AllowUnknown) {
+  return z.union([z.string(), z.date()]).transform((value, ctx) => {
+    try {
+      const time = parseTimePoint(value);
+      if (isKnown(time) || allowUnknown) return time as AllowUnknown extends true ? TimePoint : KnownTime;
+      ctx.addIssue({ code: 'custom', message: 'give a date, or leave the field out when it is not known' });
+    } catch (error) {
+      if (!(error instanceof TimeSyntaxError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
+    }
+    return z.NEVER;
+  });
+}
+
+const duration = z.string().transform((text, ctx) => {
+  try {
+    return { text, minutes: parseDuration(text) };
+  } catch (error) {
+    if (!(error instanceof DurationSyntaxError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message });
+    return z.NEVER;
+  }
+});
+
+const kebabId = (what: string) =>
+  z.string().regex(KEBAB, { message: `${what} must be lowercase kebab-case, like retry-storm` });
+
+const httpUrl = z
+  .string()
+  .url({ message: 'must be a full URL' })
+  .refine((url) => /^https?:\/\//i.test(url), { message: 'must be an http(s) URL' });
+
+const summary = z
+  .string()
+  .trim()
+  .min(1, { message: 'write one to three sentences' })
+  .refine((text) => countSentences(text) <= MAX_SUMMARY_SENTENCES, {
+    message: `keep the summary to ${MAX_SUMMARY_SENTENCES} sentences; the rest belongs in the body`,
+  });
+
+function countSentences(text: string): number {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/).filter((s) => s.trim()).length;
+}
+
+export const sourceSchema = z.strictObject({
+  /** Title of the original writeup, as its publisher gave it. */
+  title: z.string().trim().min(1),
+  /** Where it was published. Only http(s): a writeup never carries script URLs. */
+  url: httpUrl,
+});
+
+export const incidentSchema = z
+  .strictObject({
+    /** What happened, in a responder's words. */
+    title: z.string().trim().min(1),
+    /** One to three sentences; shown in search results, cards and feeds. */
+    summary,
+    /** When impact began, at the precision known; `unknown` only where the date is truly lost. */
+    started: timePointSchema(true),
+    /** When impact ended. One of `ended`/`duration` is required. Must be after `started`. */
+    ended: timePointSchema(false).optional(),
+    /** `45m`, `4h30m`, `2d`, `PT4H30M` or `unknown`; consistent with `ended` when both are given. */
+    duration: duration.optional(),
+    /** Ordered scale (unknown, none, minor, major, critical); drives the calendar shade. */
+    impact: z.enum(IMPACT_LEVELS),
+    /** Failure pattern ids, at least one; each must exist in content/patterns/. */
+    patterns: z.array(kebabId('a pattern id')).min(1, { message: 'name at least one pattern' }),
+    /** Lowercase service slugs (postgres, kubernetes, dns). Default: none. */
+    services: z.array(kebabId('a service')).default([]),
+    /** Who had the incident. */
+    organization: z.string().trim().min(1).optional(),
+    /** What set it off. */
+    trigger: z.enum(TRIGGERS).optional(),
+    /** How it was noticed. */
+    detection: z.enum(DETECTIONS).optional(),
+    /** What responders saw: alert names, error strings, status codes. Weighted high in search. */
+    signals: z.array(z.string().trim().min(1)).default([]),
+    /** Original public writeups. */
+    sources: z.array(sourceSchema).default([]),
+    /** Hand-picked related incident slugs; each must exist. Shown before computed ones. */
+    related: z
+      .array(z.string().regex(INCIDENT_SLUG, { message: 'must be an incident slug like 2017-01-31-short-title' }))
+      .default([]),
+    /** Drafts build in dev only, never in production. Default false. */
+    draft: z.boolean().default(false),
+  })
+  .superRefine((data, ctx) => {
+    if (data.ended === undefined && data.duration === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['duration'],
+        message: 'give "ended" or "duration" (write duration: unknown when neither is known)',
+      });
+    }
+    if (!data.ended || !isKnown(data.started)) return;
+    if (endsNotAfterStart(data.started, data.ended)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ended'],
+        message: `"ended" (${data.ended.text}) must be after "started" (${data.started.text})`,
+      });
+      return;
+    }
+    const stated = data.duration?.minutes;
+    if (stated === undefined || stated === null) return;
+    const { min, max } = durationRange(data.started, data.ended);
+    if (stated < min - DURATION_TOLERANCE_MINUTES || stated > max + DURATION_TOLERANCE_MINUTES) {
+      const between = min === max ? `${Math.round(min)} minutes` : `between ${Math.round(min)} and ${Math.round(max)} minutes`;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['duration'],
+        message: `"duration" ${data.duration!.text} contradicts started/ended, which span ${between}`,
+      });
+    }
+  });
+
+export const patternSchema = z.strictObject({
+  /** The pattern's name, as a heading. */
+  title: z.string().trim().min(1),
+  /** One to three sentences: what the pattern is. */
+  summary,
+  /** Other names people search for ("thundering herd" for a retry storm). Default: none. */
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  /** What a responder sees when this pattern is in play. At least one. */
+  signals: z.array(z.string().trim().min(1)).min(1, { message: 'list at least one signal' }),
+  /** What has worked against it. At least one. */
+  mitigations: z.array(z.string().trim().min(1)).min(1, { message: 'list at least one mitigation' }),
+  /** Related pattern ids; each must exist. Default: none. */
+  related: z.array(kebabId('a pattern id')).default([]),
+});
+
+export type IncidentData = z.output<typeof incidentSchema>;
+export type PatternData = z.output<typeof patternSchema>;
+
+/** Field names, for "did you mean" on misspelled keys. */
+export const INCIDENT_FIELDS = Object.keys(incidentSchema.shape ?? {});

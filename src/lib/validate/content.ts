@@ -1,0 +1,127 @@
+/**
+ * Validates the whole content folder: each file against the shared schema, incident file names
+ * against the slug rule, and every cross-reference (pattern ids, related slugs) against the
+ * collection. Used by the build and by `npm run check:content`.
+ */
+import type { z } from 'astro/zod';
+import { incidentSchema, patternSchema, sourceSchema, type IncidentData, type PatternData } from '../schema';
+import { slugProblem, KEBAB } from '../slug';
+import { CONTENT_EXTENSION } from '../content-dirs';
+import type { ValidationIssue } from './issue';
+import { didYouMean } from './nearest';
+import { describeIssues, fieldName, type KnownKeys } from './schema-issues';
+import { FrontMatterError, parseSourceFile, type ParsedSourceFile, type SourceFile } from './source-file';
+
+export interface ContentFiles {
+  incidents: SourceFile[];
+  patterns: SourceFile[];
+}
+
+export interface ValidatedEntry<Data> {
+  id: string;
+  file: SourceFile;
+  parsed: ParsedSourceFile;
+  data: Data;
+}
+
+export interface ContentReport {
+  issues: ValidationIssue[];
+  incidents: ValidatedEntry<IncidentData>[];
+  patterns: ValidatedEntry<PatternData>[];
+}
+
+export function entryId(path: string): string {
+  return path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+}
+
+const incidentKeys: KnownKeys = (path) =>
+  path.filter((s) => typeof s === 'string').length === 0 ? Object.keys(incidentSchema.shape) : Object.keys(sourceSchema.shape);
+const patternKeys: KnownKeys = () => Object.keys(patternSchema.shape);
+
+/** Per-file checks that do not need the rest of the collection. */
+export function validateEntry<Data>(
+  file: SourceFile,
+  schema: z.ZodType<Data>,
+  knownKeys: KnownKeys,
+): { entry?: ValidatedEntry<Data>; parsed?: ParsedSourceFile; issues: ValidationIssue[] } {
+  const issue = (line: number, column: number, field: string, message: string, hint?: string): ValidationIssue => ({
+    file: file.path, line, column, field, message, severity: 'error', ...(hint ? { hint } : {}),
+  });
+  let parsed: ParsedSourceFile;
+  try {
+    parsed = parseSourceFile(file);
+  } catch (error) {
+    if (!(error instanceof FrontMatterError)) throw error;
+    return { issues: [issue(error.line, error.column, '(front matter)', error.message, error.hint)] };
+  }
+  const result = schema.safeParse(parsed.data);
+  if (!result.success) {
+    const issues = describeIssues(result.error, parsed.data, knownKeys).map((problem) => {
+      const at = parsed.locate(problem.path);
+      return issue(at.line, at.column, fieldName(problem.path) || '(front matter)', problem.message, problem.hint);
+    });
+    return { parsed, issues };
+  }
+  return { entry: { id: entryId(file.path), file, parsed, data: result.data }, parsed, issues: [] };
+}
+
+export function validateContent(files: ContentFiles): ContentReport {
+  const issues: ValidationIssue[] = [];
+  const incidents: ValidatedEntry<IncidentData>[] = [];
+  const patterns: ValidatedEntry<PatternData>[] = [];
+  const strays = [...files.incidents, ...files.patterns].filter((f) => !f.path.endsWith(CONTENT_EXTENSION));
+  for (const stray of strays) {
+    issues.push({ file: stray.path, line: 1, column: 1, field: '(file name)', severity: 'error',
+      message: `only ${CONTENT_EXTENSION} files are published; this file would be ignored`, hint: `rename it to end in ${CONTENT_EXTENSION}` });
+  }
+  const isContent = (f: SourceFile) => f.path.endsWith(CONTENT_EXTENSION);
+  files = { incidents: files.incidents.filter(isContent), patterns: files.patterns.filter(isContent) };
+
+  for (const file of files.patterns) {
+    const result = validateEntry(file, patternSchema, patternKeys);
+    issues.push(...result.issues);
+    if (result.entry) patterns.push(result.entry);
+    if (!KEBAB.test(entryId(file.path))) {
+      issues.push({ file: file.path, line: 1, column: 1, field: '(file name)', severity: 'error',
+        message: `pattern file name "${entryId(file.path)}" must be lowercase kebab-case, like retry-storm.mdx` });
+    }
+  }
+  for (const file of files.incidents) {
+    const result = validateEntry(file, incidentSchema, incidentKeys);
+    issues.push(...result.issues);
+    if (!result.entry) continue;
+    incidents.push(result.entry);
+    const problem = slugProblem(result.entry.id, result.entry.data.started);
+    if (problem) {
+      issues.push({ file: file.path, line: 1, column: 1, field: '(file name)', message: problem, severity: 'error' });
+    }
+  }
+
+  const patternIds = new Set(files.patterns.map((f) => entryId(f.path)));
+  const incidentIds = new Set(files.incidents.map((f) => entryId(f.path)));
+  const drafts = new Set(incidents.filter((i) => i.data.draft).map((i) => i.id));
+
+  const reference = (entry: ValidatedEntry<unknown>, field: string, index: number, message: string, hint?: string) => {
+    const at = entry.parsed.locate([field, index]);
+    issues.push({ file: entry.file.path, ...at, field: `${field}[${index}]`, message, severity: 'error', ...(hint ? { hint } : {}) });
+  };
+  const checkIds = (entry: ValidatedEntry<unknown>, field: string, ids: string[], known: Set<string>, kind: string) => {
+    ids.forEach((id, index) => {
+      if (id === entry.id) reference(entry, field, index, `${kind} "${id}" is this file itself`);
+      else if (!known.has(id)) reference(entry, field, index, `no ${kind} "${id}" exists`, didYouMean(id, known));
+    });
+  };
+
+  for (const incident of incidents) {
+    checkIds(incident, 'patterns', incident.data.patterns, patternIds, 'pattern');
+    checkIds(incident, 'related', incident.data.related, incidentIds, 'incident');
+    if (!incident.data.draft) {
+      incident.data.related.forEach((slug, index) => {
+        if (drafts.has(slug)) reference(incident, 'related', index, `incident "${slug}" is a draft and will not be published`, 'link it once it is published');
+      });
+    }
+  }
+  for (const pattern of patterns) checkIds(pattern, 'related', pattern.data.related, patternIds, 'pattern');
+
+  return { issues, incidents, patterns };
+}

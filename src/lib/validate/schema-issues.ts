@@ -1,0 +1,81 @@
+/**
+ * Turns zod issues into located, fixable messages: required fields named as such, misspelled
+ * keys and enum values answered with "did you mean".
+ */
+import type { z } from 'astro/zod';
+import { didYouMean } from './nearest';
+
+export interface SchemaProblem {
+  path: PropertyKey[];
+  message: string;
+  hint?: string;
+}
+
+/** `['sources', 0, 'url']` → `sources[0].url` */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${String(segment)}` : String(segment)),
+    '',
+  );
+}
+
+/** Keys each object in the schema accepts, by its path with list indices dropped. */
+export type KnownKeys = (path: readonly PropertyKey[]) => readonly string[];
+
+export function describeIssues(error: z.ZodError, input: unknown, knownKeys: KnownKeys): SchemaProblem[] {
+  return error.issues.flatMap((issue): SchemaProblem[] => {
+    const path = issue.path as PropertyKey[];
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        return issue.keys.map((key) => {
+          const hint = didYouMean(key, knownKeys(path));
+          return { path: [...path, key], message: `unknown field "${key}"`, ...(hint ? { hint } : { hint: `allowed: ${knownKeys(path).join(', ')}` }) };
+        });
+      case 'invalid_value': {
+        const allowed = issue.values.map(String);
+        const given = valueAt(input, path);
+        const suggestion = typeof given === 'string' ? didYouMean(given, allowed) : undefined;
+        return [{
+          path,
+          message: `${JSON.stringify(given)} is not one of: ${allowed.join(', ')}`,
+          ...(suggestion ? { hint: suggestion } : {}),
+        }];
+      }
+      case 'invalid_type': {
+        const given = valueAt(input, path);
+        if (given === undefined) return [{ path, message: `"${fieldName(path)}" is required` }];
+        return [{ path, message: `must be ${article(issue.expected)}, not ${describe(given)}`, ...typeHint(issue.expected, given) }];
+      }
+      case 'invalid_union': {
+        const given = valueAt(input, path);
+        return [{ path, message: `${describe(given)} is not accepted here` }];
+      }
+      default:
+        return [{ path, message: issue.message }];
+    }
+  });
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+}
+
+function article(type: string): string {
+  if (type === 'array') return 'a list';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'a group of fields';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function typeHint(expected: string, given: unknown): { hint?: string } {
+  if (expected === 'array' && typeof given === 'string') return { hint: `write it as a list, one "- ${given}" line per item` };
+  if (expected === 'string' && typeof given === 'number') return { hint: 'put the value in quotes' };
+  if (expected === 'string' && given === null) return { hint: 'fill in a value or remove the field' };
+  return {};
+}
