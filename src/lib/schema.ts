@@ -68,10 +68,7 @@ const duration = z.string().transform((text, ctx) => {
 const kebabId = (what: string) =>
   z.string().regex(KEBAB, { message: `${what} must be lowercase kebab-case, like retry-storm` });
 
-const httpUrl = z
-  .string()
-  .url({ message: 'must be a full URL' })
-  .refine((url) => /^https?:\/\//i.test(url), { message: 'must be an http(s) URL' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, like https://example.com/postmortem' });
 
 const summary = z
   .string()

@@ -1,0 +1,26 @@
+/**
+ * Builds the real site once and serves it for every browser test file (GUIDE §4.4).
+ * E2E_DIST=<dir> skips the build and serves an existing one.
+ */
+import type { TestProject } from 'vitest/node';
+import { join } from 'node:path';
+import { buildSite, PROJECT_ROOT } from './support/build';
+import { serveStatic } from './support/static-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let outDir = process.env.E2E_DIST;
+  if (!outDir) {
+    outDir = join(PROJECT_ROOT, 'e2e/.dist');
+    const result = await buildSite({ outDir });
+    if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
+  }
+  const site = await serveStatic(outDir);
+  project.provide('siteUrl', site.url);
+  return () => site.close();
+}

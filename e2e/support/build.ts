@@ -1,0 +1,25 @@
+/** Runs `astro build` as a child process, the way CI and a contributor run it. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ASTRO = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+
+export interface BuildResult {
+  code: number;
+  output: string;
+}
+
+/** Builds the site; `contentDir` swaps in another content folder (see src/lib/content-dirs.ts). */
+export function buildSite(options: { outDir: string; contentDir?: string }): Promise<BuildResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  if (options.contentDir) env.KB_CONTENT_DIR = options.contentDir;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', options.outDir], { cwd: PROJECT_ROOT, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => reject(new Error('could not start astro build', { cause: error })));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
