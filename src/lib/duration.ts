@@ -47,8 +47,9 @@ function toMinutes(parts: Partial<Record<'weeks' | 'days' | 'hours' | 'minutes' 
 /** `270` → `4h 30m`; `3000` → `2d 2h`; `0.5` → `30s`; `null` → `unknown`. */
 export function formatDuration(minutes: Minutes | null): string {
   if (minutes === null) return 'unknown';
-  if (minutes < 1) return `${Math.round(minutes * 60)}s`;
-  const total = Math.round(minutes);
+  const seconds = Math.round(minutes * 60);
+  if (seconds < 60) return `${seconds}s`;
+  const total = Math.round(seconds / 60);
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const mins = total % 60;

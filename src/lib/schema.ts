@@ -125,34 +125,33 @@ export const incidentSchema = z
     draft: z.boolean().default(false),
   })
   .superRefine((data, ctx) => {
-    if (data.ended === undefined && data.duration === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['duration'],
-        message: 'give "ended" or "duration" (write duration: unknown when neither is known)',
-      });
-    }
-    if (!data.ended || !isKnown(data.started)) return;
-    if (endsNotAfterStart(data.started, data.ended)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ended'],
-        message: `"ended" (${data.ended.text}) must be after "started" (${data.started.text})`,
-      });
-      return;
-    }
-    const stated = data.duration?.minutes;
-    if (stated === undefined || stated === null) return;
-    const { min, max } = durationRange(data.started, data.ended);
-    if (stated < min - DURATION_TOLERANCE_MINUTES || stated > max + DURATION_TOLERANCE_MINUTES) {
-      const between = min === max ? `${Math.round(min)} minutes` : `between ${Math.round(min)} and ${Math.round(max)} minutes`;
-      ctx.addIssue({
-        code: 'custom',
-        path: ['duration'],
-        message: `"duration" ${data.duration!.text} contradicts started/ended, which span ${between}`,
-      });
-    }
+    for (const problem of timingProblems(data)) ctx.addIssue({ code: 'custom', ...problem });
   });
+
+/**
+ * Rules between `started`, `ended` and `duration`. Exported because zod skips refinements when
+ * any field is invalid; the content checker calls this on the fields that did parse, so a
+ * writeup with several problems gets all of them in one run.
+ */
+export function timingProblems(data: {
+  started?: TimePoint | undefined;
+  ended?: KnownTime | undefined;
+  duration?: { text: string; minutes: number | null } | undefined;
+}): { path: string[]; message: string }[] {
+  if (data.ended === undefined && data.duration === undefined) {
+    return [{ path: ['duration'], message: 'give "ended" or "duration" (write duration: unknown when neither is known)' }];
+  }
+  if (!data.ended || !data.started || !isKnown(data.started)) return [];
+  if (endsNotAfterStart(data.started, data.ended)) {
+    return [{ path: ['ended'], message: `"ended" (${data.ended.text}) must be after "started" (${data.started.text})` }];
+  }
+  const stated = data.duration?.minutes;
+  if (stated === undefined || stated === null) return [];
+  const { min, max } = durationRange(data.started, data.ended);
+  if (stated >= min - DURATION_TOLERANCE_MINUTES && stated <= max + DURATION_TOLERANCE_MINUTES) return [];
+  const between = min === max ? `${Math.round(min)} minutes` : `between ${Math.round(min)} and ${Math.round(max)} minutes`;
+  return [{ path: ['duration'], message: `"duration" ${data.duration!.text} contradicts started/ended, which span ${between}` }];
+}
 
 export const patternSchema = z.strictObject({
   /** The pattern's name, as a heading. */

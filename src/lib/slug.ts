@@ -26,8 +26,12 @@ export function slugProblem(slug: string, started: TimePoint): string | null {
     return `file name "${slug}" is ${slug.length} characters; keep it under ${MAX_SLUG_LENGTH}`;
   }
   const prefixes = slugDatePrefixes(started);
-  if (!prefixes.some((prefix) => slug.startsWith(`${prefix}-`))) {
+  const prefix = prefixes.find((p) => slug.startsWith(`${p}-`));
+  if (prefix === undefined) {
     return `file name "${slug}" must start with "${prefixes[0]}-", the date in "started"`;
+  }
+  if (prefix !== 'undated' && prefix.length < 10 && /^\d{2}-/.test(slug.slice(prefix.length + 1))) {
+    return `file name "${slug}" adds to the date; "started" gives only "${prefix}", so the name must too`;
   }
   return null;
 }

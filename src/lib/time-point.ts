@@ -49,7 +49,9 @@ export function parseTimePoint(value: string | Date): TimePoint {
     if (+h > 23 || +mi > 59 || (s !== undefined && +s > 59)) {
       throw new TimeSyntaxError(`"${text}" has an impossible time of day`);
     }
-    const start = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0) - offsetMinutes(zone) * 60_000;
+    const offset = offsetMinutes(zone);
+    if (offset === undefined) throw new TimeSyntaxError(`"${text}" has an impossible time zone offset ${zone}`);
+    const start = utc(+y, +mo - 1, +d, +h, +mi, s ? +s : 0) - offset * 60_000;
     const precision: Precision = s === undefined ? 'minute' : 'second';
     return { text, precision, start, end: start + (precision === 'minute' ? 60_000 : 1000) };
   }
@@ -58,17 +60,17 @@ export function parseTimePoint(value: string | Date): TimePoint {
   if (date) {
     const [, y, mo, d] = date;
     if (mo === undefined) {
-      return { text, precision: 'year', start: Date.UTC(+y, 0, 1), end: Date.UTC(+y + 1, 0, 1) };
+      return { text, precision: 'year', start: utc(+y, 0, 1), end: utc(+y + 1, 0, 1) };
     }
     if (+mo < 1 || +mo > 12) throw new TimeSyntaxError(`"${text}" has no month ${mo}`);
     if (d === undefined) {
-      return { text, precision: 'month', start: Date.UTC(+y, +mo - 1, 1), end: Date.UTC(+y, +mo, 1) };
+      return { text, precision: 'month', start: utc(+y, +mo - 1, 1), end: utc(+y, +mo, 1) };
     }
     checkCalendarDate(text, +y, +mo, +d);
-    return { text, precision: 'day', start: Date.UTC(+y, +mo - 1, +d), end: Date.UTC(+y, +mo - 1, +d + 1) };
+    return { text, precision: 'day', start: utc(+y, +mo - 1, +d), end: utc(+y, +mo - 1, +d + 1) };
   }
 
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) {
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) {
     throw new TimeSyntaxError(`"${text}" has no time zone: add Z for UTC or an offset like +02:00`);
   }
   throw new TimeSyntaxError(`"${text}" is not a date: ${HINT}`);
@@ -84,18 +86,29 @@ function fromDate(date: Date): KnownTime {
   return { text: iso.replace('.000Z', 'Z'), precision: 'second', start: ms, end: ms + 1000 };
 }
 
+/** Date.UTC, except that years 0–99 mean those years, not 1900–1999. */
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  const date = new Date(Date.UTC(y, mo, d, h, mi, s));
+  if (y >= 0 && y < 100) date.setUTCFullYear(date.getUTCFullYear() - 1900);
+  return date.getTime();
+}
+
 function checkCalendarDate(text: string, y: number, mo: number, d: number): void {
-  const probe = new Date(Date.UTC(y, mo - 1, d));
+  const probe = new Date(utc(y, mo - 1, d));
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
     throw new TimeSyntaxError(`"${text}" is not a real calendar date`);
   }
 }
 
-function offsetMinutes(zone: string): number {
+/** Minutes east of UTC, or undefined for an offset no place uses (beyond ±14:00). */
+function offsetMinutes(zone: string): number | undefined {
   if (zone === 'Z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4));
+  if (hours > 14 || minutes > 59) return undefined;
+  return sign * (hours * 60 + minutes);
 }
 
 /** True when the value names an instant (minute or second), not a whole day or month. */

@@ -1,12 +1,12 @@
 /** Reads the content folders from disk for the validator (build integration and CLI). */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ContentFiles } from '../lib/validate/content';
 import type { SourceFile } from '../lib/validate/source-file';
 import { CONTENT_DIRS } from '../lib/content-dirs';
 
 export async function readSourceFiles(root: string, dir: string): Promise<SourceFile[]> {
-  const absolute = join(root, dir);
+  const absolute = resolve(root, dir);
   let names: string[];
   try {
     names = await readdir(absolute);

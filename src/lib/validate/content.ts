@@ -4,12 +4,12 @@
  * collection. Used by the build and by `npm run check:content`.
  */
 import type { z } from 'astro/zod';
-import { incidentSchema, patternSchema, sourceSchema, type IncidentData, type PatternData } from '../schema';
+import { incidentSchema, patternSchema, sourceSchema, timingProblems, type IncidentData, type PatternData } from '../schema';
 import { slugProblem, KEBAB } from '../slug';
 import { CONTENT_EXTENSION } from '../content-dirs';
 import type { ValidationIssue } from './issue';
 import { didYouMean } from './nearest';
-import { describeIssues, fieldName, type KnownKeys } from './schema-issues';
+import { describeIssues, fieldName, type KnownKeys, type SchemaProblem } from './schema-issues';
 import { FrontMatterError, parseSourceFile, type ParsedSourceFile, type SourceFile } from './source-file';
 
 export interface ContentFiles {
@@ -38,11 +38,27 @@ const incidentKeys: KnownKeys = (path) =>
   path.filter((s) => typeof s === 'string').length === 0 ? Object.keys(incidentSchema.shape) : Object.keys(sourceSchema.shape);
 const patternKeys: KnownKeys = () => Object.keys(patternSchema.shape);
 
+/** The timing rules over whichever of started/ended/duration parse on their own. */
+function incidentTimingWhenInvalid(raw: Record<string, unknown>): SchemaProblem[] {
+  const { shape } = incidentSchema;
+  const started = shape.started.safeParse(raw.started);
+  if (!started.success) return [];
+  const ended = shape.ended.safeParse(raw.ended);
+  const duration = shape.duration.safeParse(raw.duration);
+  return timingProblems({
+    started: started.data,
+    ended: ended.success ? ended.data : undefined,
+    duration: duration.success ? duration.data : undefined,
+  });
+}
+
 /** Per-file checks that do not need the rest of the collection. */
 export function validateEntry<Data>(
   file: SourceFile,
   schema: z.ZodType<Data>,
   knownKeys: KnownKeys,
+  /** Checks zod skips once a field fails, run on the raw data so every problem shows at once. */
+  whenInvalid: (raw: Record<string, unknown>) => SchemaProblem[] = () => [],
 ): { entry?: ValidatedEntry<Data>; parsed?: ParsedSourceFile; issues: ValidationIssue[] } {
   const issue = (line: number, column: number, field: string, message: string, hint?: string): ValidationIssue => ({
     file: file.path, line, column, field, message, severity: 'error', ...(hint ? { hint } : {}),
@@ -56,7 +72,10 @@ export function validateEntry<Data>(
   }
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
-    const issues = describeIssues(result.error, parsed.data, knownKeys).map((problem) => {
+    const problems = describeIssues(result.error, parsed.data, knownKeys);
+    const seen = new Set(problems.map((p) => fieldName(p.path)));
+    problems.push(...whenInvalid(parsed.data).filter((p) => !seen.has(fieldName(p.path))));
+    const issues = problems.map((problem) => {
       const at = parsed.locate(problem.path);
       return issue(at.line, at.column, fieldName(problem.path) || '(front matter)', problem.message, problem.hint);
     });
@@ -87,7 +106,7 @@ export function validateContent(files: ContentFiles): ContentReport {
     }
   }
   for (const file of files.incidents) {
-    const result = validateEntry(file, incidentSchema, incidentKeys);
+    const result = validateEntry(file, incidentSchema, incidentKeys, incidentTimingWhenInvalid);
     issues.push(...result.issues);
     if (!result.entry) continue;
     incidents.push(result.entry);

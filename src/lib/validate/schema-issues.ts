@@ -25,6 +25,9 @@ export type KnownKeys = (path: readonly PropertyKey[]) => readonly string[];
 export function describeIssues(error: z.ZodError, input: unknown, knownKeys: KnownKeys): SchemaProblem[] {
   return error.issues.flatMap((issue): SchemaProblem[] => {
     const path = issue.path as PropertyKey[];
+    if (issue.code !== 'unrecognized_keys' && path.length > 0 && valueAt(input, path) === undefined) {
+      return [{ path, message: `"${fieldName(path)}" is required` }];
+    }
     switch (issue.code) {
       case 'unrecognized_keys':
         return issue.keys.map((key) => {
@@ -43,7 +46,6 @@ export function describeIssues(error: z.ZodError, input: unknown, knownKeys: Kno
       }
       case 'invalid_type': {
         const given = valueAt(input, path);
-        if (given === undefined) return [{ path, message: `"${fieldName(path)}" is required` }];
         return [{ path, message: `must be ${article(issue.expected)}, not ${describe(given)}`, ...typeHint(issue.expected, given) }];
       }
       case 'invalid_union': {

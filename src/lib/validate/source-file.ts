@@ -49,7 +49,8 @@ export function parseSourceFile(file: SourceFile): ParsedSourceFile {
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    throw new FrontMatterError(`the front matter is not valid YAML: ${reason}`, (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1);
+    // js-yaml counts lines from the opening fence, 0-based, so the fence's own line is mark.line 0.
+    throw new FrontMatterError(`the front matter is not valid YAML: ${reason}`, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontMatterError('the front matter must be a list of "field: value" lines', 2, 1);

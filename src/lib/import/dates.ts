@@ -1,0 +1,54 @@
+/** Finding a usable `started` for an imported record, in the order the importer documents. */
+import { parseTimePoint, TimeSyntaxError, type TimePoint } from '../time-point';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A corpus timestamp as a time point. The corpus writes midnight UTC when only the day is
+ * known (and 23:59:59 for "end of that day"), so those become day precision: showing 00:00 UTC
+ * would invent a time nobody recorded.
+ */
+export function corpusTime(value: unknown): TimePoint | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) {
+    try {
+      return parseTimePoint(String(value));
+    } catch (error) {
+      if (error instanceof TimeSyntaxError) return undefined;
+      throw error;
+    }
+  }
+  const iso = date.toISOString();
+  if (/T(00:00:00|23:59:59)\.000Z$/.test(iso)) return parseTimePoint(iso.slice(0, 10));
+  if (typeof value === 'string' && /[+-]\d{2}:\d{2}$/.test(value)) return parseTimePoint(value);
+  return parseTimePoint(iso.replace('.000Z', 'Z'));
+}
+
+/** A date written in a title: `2019-07-02`, `July 2, 2019`, `2 July 2019`, `(August 2022)`. */
+export function dateInTitle(title: string): TimePoint | undefined {
+  const text = title.toLowerCase();
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  if (iso) return safe(`${iso[1]}-${iso[2]}-${iso[3]}`);
+  const month = `(${MONTHS.join('|')})`;
+  const mdy = new RegExp(`\\b${month} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`).exec(text);
+  if (mdy) return safe(`${mdy[3]}-${pad(MONTHS.indexOf(mdy[1]!) + 1)}-${pad(Number(mdy[2]))}`);
+  const dmy = new RegExp(`\\b(\\d{1,2}) ${month},? (\\d{4})\\b`).exec(text);
+  if (dmy) return safe(`${dmy[3]}-${pad(MONTHS.indexOf(dmy[2]!) + 1)}-${pad(Number(dmy[1]))}`);
+  const my = new RegExp(`\\b${month},? (\\d{4})\\b`).exec(text);
+  if (my) return safe(`${my[2]}-${pad(MONTHS.indexOf(my[1]!) + 1)}`);
+  return undefined;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function safe(text: string): TimePoint | undefined {
+  try {
+    return parseTimePoint(text);
+  } catch (error) {
+    if (error instanceof TimeSyntaxError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Converts one record of the postmortems-app corpus (Markdown with YAML front matter; see
+ * ../shared/corpus/README.md) into a writeup. Pure: the CLI in scripts/import.ts does the I/O.
+ *
+ * Nothing in a record is dropped: fields our schema has no place for (uuid, categories,
+ * keywords, fetch time, an unusable end time) are kept in an "Imported from" section.
+ */
+import matter from 'gray-matter';
+import type { IncidentData } from '../schema';
+import { incidentSlug, slugify } from '../slug';
+import { endsNotAfterStart, isKnown, type KnownTime, type TimePoint } from '../time-point';
+import { corpusTime, dateInTitle } from './dates';
+import { demoteHeadings, markdownToSafeMdx } from './markdown-to-mdx';
+import { matchPatterns } from './pattern-rules';
+
+export interface CorpusRecord {
+  uuid?: string;
+  url?: string;
+  archive_url?: string;
+  company?: string;
+  product?: string;
+  title?: string;
+  summary?: string;
+  categories?: unknown;
+  keywords?: unknown;
+  start_time?: unknown;
+  end_time?: unknown;
+  source_published_at?: unknown;
+  source_fetched_at?: unknown;
+}
+
+export interface ImportedWriteup {
+  slug: string;
+  /** The complete .mdx file. */
+  text: string;
+  /** The record's source URLs, the importer's identity key. */
+  sourceUrls: string[];
+  warnings: string[];
+}
+
+/** Services named often enough in postmortems to be worth a filter when a keyword says them. */
+const KNOWN_SERVICES = new Set([
+  'postgres', 'postgresql', 'mysql', 'redis', 'memcached', 'mongodb', 'cassandra', 'elasticsearch', 'kafka',
+  'zookeeper', 'consul', 'etcd', 'kubernetes', 'docker', 'nginx', 'haproxy', 'dns', 'bgp', 'cdn', 'tls', 's3',
+  'ec2', 'ebs', 'rds', 'dynamodb', 'lambda', 'kinesis', 'sqs', 'elb', 'iam', 'github', 'jenkins', 'terraform',
+  'ansible', 'puppet', 'chef', 'mesos', 'hadoop', 'vault', 'rabbitmq', 'cloudflare', 'pgbouncer', 'ntp',
+]);
+
+const TRIGGER_BY_CATEGORY: Record<string, NonNullable<IncidentData['trigger']>> = {
+  'config-change': 'config-change',
+  hardware: 'hardware',
+  time: 'time',
+  security: 'security',
+};
+
+const MAX_SUMMARY_CHARS = 400;
+
+function strings(value: unknown): string[] {
+  if (!Array.isArray(value)) return typeof value === 'string' && value.trim() ? [value.trim()] : [];
+  return value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map((v) => String(v).trim()).filter(Boolean);
+}
+
+function sentences(text: string): string[] {
+  return text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/).filter(Boolean);
+}
+
+/** The first sentences of `text`, at most three and about MAX_SUMMARY_CHARS. */
+export function leadSentences(text: string): string {
+  const picked: string[] = [];
+  for (const sentence of sentences(text)) {
+    if (picked.length === 3 || (picked.length > 0 && [...picked, sentence].join(' ').length > MAX_SUMMARY_CHARS)) break;
+    picked.push(sentence);
+  }
+  const lead = picked.join(' ');
+  return lead.length > MAX_SUMMARY_CHARS * 1.5 ? `${lead.slice(0, MAX_SUMMARY_CHARS).replace(/\s+\S*$/, '')}…` : lead;
+}
+
+function isHttp(url: string): boolean {
+  return /^https?:\/\/\S+$/i.test(url);
+}
+
+function firstBodyText(body: string): string {
+  return body.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith('#')) ?? '';
+}
+
+export function convertRecord(record: CorpusRecord, body: string, takenSlugs: ReadonlySet<string>): ImportedWriteup {
+  const warnings: string[] = [];
+  const company = record.company?.trim() ?? '';
+  const product = record.product?.trim() ?? '';
+  const categories = strings(record.categories);
+  const keywords = strings(record.keywords);
+  const bodyText = body.trim();
+
+  let title = record.title?.trim() ?? '';
+  if (!title) {
+    title = [company, product].filter(Boolean).join(' ') || 'Untitled incident';
+    title = `${title} incident`;
+    warnings.push(`no title: derived "${title}" from company and product`);
+  }
+
+  const fullSummary = record.summary?.trim() ?? '';
+  let summary = leadSentences(fullSummary);
+  if (!summary) {
+    summary = leadSentences(firstBodyText(bodyText));
+    if (summary) warnings.push('no summary: used the first sentences of the body');
+  }
+  if (!summary) {
+    summary = `${title}. The source gives no summary; see the original writeup.`;
+    warnings.push('no summary and no body: wrote a placeholder summary');
+  }
+
+  const unusable: string[] = [];
+  let started: TimePoint | undefined = corpusTime(record.start_time);
+  if (!started) {
+    started = corpusTime(record.source_published_at);
+    if (started) warnings.push('no start_time: dated by the publication date');
+  }
+  if (!started) {
+    started = dateInTitle(title);
+    if (started) warnings.push('no start_time or publication date: dated by the date in the title');
+  }
+  if (!started) {
+    started = { text: 'unknown', precision: 'unknown' };
+    warnings.push('no date found: started is unknown');
+  }
+
+  const start: TimePoint = started;
+  const endTime = corpusTime(record.end_time);
+  let ended: KnownTime | undefined = endTime && isKnown(endTime) ? endTime : undefined;
+  if (record.end_time !== undefined && record.end_time !== null && record.end_time !== '' && !ended) {
+    unusable.push(`end_time ${JSON.stringify(String(record.end_time))} is not a date`);
+  }
+  if (ended && (!record.start_time || !isKnown(start) || endsNotAfterStart(start, ended))) {
+    unusable.push(`end_time ${ended.text} is not after the start (${started.text})`);
+    ended = undefined;
+  }
+  if (unusable.length > 0) warnings.push(...unusable.map((u) => `left out: ${u}`));
+
+  const sources: { title: string; url: string }[] = [];
+  const sourceUrls: string[] = [];
+  for (const [url, label] of [[record.url, title], [record.archive_url, `Archived copy: ${title}`]] as const) {
+    if (!url) continue;
+    sourceUrls.push(url);
+    if (isHttp(url)) sources.push({ title: label, url });
+    else {
+      unusable.push(`source URL ${JSON.stringify(url)} is not http(s)`);
+      warnings.push(`left out of sources: ${url} is not an http(s) URL`);
+    }
+  }
+
+  const services = [...new Set([...(product ? [slugify(product, 40)] : []), ...keywords.map((k) => k.toLowerCase()).filter((k) => KNOWN_SERVICES.has(k))])];
+  const trigger = categories.map((c) => TRIGGER_BY_CATEGORY[c.toLowerCase()]).find(Boolean);
+
+  const data: Record<string, unknown> = {
+    title,
+    summary,
+    started: started.text,
+    ...(ended ? { ended: ended.text } : { duration: 'unknown' }),
+    impact: 'unknown',
+    patterns: matchPatterns({ title, summary: fullSummary || summary, keywords, categories }),
+    ...(services.length > 0 ? { services } : {}),
+    ...(company ? { organization: company } : {}),
+    ...(trigger ? { trigger } : {}),
+    ...(keywords.length > 0 ? { signals: keywords } : {}),
+    ...(sources.length > 0 ? { sources } : {}),
+  };
+
+  const sections: string[] = [];
+  if (fullSummary) sections.push(`## Summary\n\n${markdownToSafeMdx(fullSummary)}`);
+  if (bodyText) sections.push(`## What happened\n\n${markdownToSafeMdx(demoteHeadings(bodyText))}`);
+  sections.push(importedFromSection(record, categories, keywords, unusable));
+
+  let slug = incidentSlug(started, title);
+  for (let n = 2; takenSlugs.has(slug); n++) slug = `${incidentSlug(started, title)}-${n}`;
+
+  return { slug, text: matter.stringify(`\n${sections.join('\n\n')}\n`, data), sourceUrls, warnings };
+}
+
+function importedFromSection(record: CorpusRecord, categories: string[], keywords: string[], unusable: string[]): string {
+  const item = (label: string, value: unknown) => (value ? [`- ${label}: ${markdownToSafeMdx(String(value instanceof Date ? value.toISOString() : value))}`] : []);
+  const lines = [
+    ...item('Corpus record', record.uuid),
+    ...item('Source', record.url),
+    ...item('Archived copy', record.archive_url),
+    ...item('Categories', categories.join(', ')),
+    ...item('Keywords', keywords.join(', ')),
+    ...item('Published', record.source_published_at),
+    ...item('Fetched', record.source_fetched_at),
+    ...unusable.map((u) => `- Not imported as a field: ${markdownToSafeMdx(u)}`),
+  ];
+  return `## Imported from\n\nImported from the postmortems-app corpus.\n\n${lines.join('\n')}`;
+}
+
+/** Parses a corpus file; throws with the reason when it has no usable front matter. */
+export function readCorpusFile(text: string): { record: CorpusRecord; body: string } {
+  const parsed = matter(text, {});
+  if (!parsed.data || typeof parsed.data !== 'object' || Object.keys(parsed.data).length === 0) {
+    throw new Error('no front matter');
+  }
+  return { record: parsed.data as CorpusRecord, body: parsed.content };
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countByPattern,
+  incidentMinutes,
+  incidentsWithPattern,
+  isPublished,
+  neighbours,
+  newestFirst,
+  startedAt,
+} from '../src/lib/incidents';
+import { incident, incidentData, ids } from './helpers/incidents';
+
+/** Data with `started`/`ended` and no stated duration. */
+const span = (started: string, ended: string) => incidentData({ started, ended, duration: undefined });
+
+describe('incidentMinutes', () => {
+  it('uses the stated duration', () => {
+    expect(incidentMinutes(incidentData({ duration: '4h30m' }))).toBe(270);
+  });
+
+  it('prefers the stated duration to ended minus started', () => {
+    expect(incidentMinutes(incidentData({ started: '2017-01-31T10:00Z', ended: '2017-01-31T12:00Z', duration: '2h1m' }))).toBe(121);
+  });
+
+  it('derives the duration from exact start and end times', () => {
+    expect(incidentMinutes(span('2017-01-31T23:00Z', '2017-02-01T03:30Z'))).toBe(270);
+    expect(incidentMinutes(span('2017-01-31T23:00:00Z', '2017-01-31T23:00:30Z'))).toBe(0.5);
+  });
+
+  it('derives the duration across offsets in UTC', () => {
+    expect(incidentMinutes(span('2017-01-31T23:00-08:00', '2017-02-01T08:00Z'))).toBe(60);
+  });
+
+  it('gives null for coarse dates rather than inventing a duration', () => {
+    expect(incidentMinutes(span('2017-01-31', '2017-02-01'))).toBeNull();
+    expect(incidentMinutes(span('2017-01-31T23:00Z', '2017-02-01'))).toBeNull();
+    expect(incidentMinutes(span('2017-01', '2017-02'))).toBeNull();
+  });
+
+  it('gives null for an unknown start or an unknown duration', () => {
+    expect(incidentMinutes(span('unknown', '2017-02-01T03:30Z'))).toBeNull();
+    expect(incidentMinutes(incidentData({ duration: 'unknown' }))).toBeNull();
+  });
+});
+
+describe('startedAt', () => {
+  it('gives the start instant, or -Infinity when unknown', () => {
+    expect(startedAt(incidentData({ started: '2017-01-31' }))).toBe(Date.UTC(2017, 0, 31));
+    expect(startedAt(incidentData({ started: 'unknown' }))).toBe(-Infinity);
+  });
+});
+
+describe('newestFirst', () => {
+  it('orders by start, newest first, across precisions', () => {
+    const sorted = newestFirst([
+      incident('2013-old', { started: '2013' }),
+      incident('2017-01-31-exact', { started: '2017-01-31T23:00Z' }),
+      incident('2017-02-new', { started: '2017-02' }),
+      incident('2017-01-31-day', { started: '2017-01-31' }),
+    ]);
+    expect(ids(sorted)).toEqual(['2017-02-new', '2017-01-31-exact', '2017-01-31-day', '2013-old']);
+  });
+
+  it('puts unknown dates last', () => {
+    const sorted = newestFirst([
+      incident('undated-a', { started: 'unknown' }),
+      incident('1999-old', { started: '1999' }),
+      incident('2017-new', { started: '2017' }),
+    ]);
+    expect(ids(sorted)).toEqual(['2017-new', '1999-old', 'undated-a']);
+  });
+
+  it('breaks ties by slug, whatever the input order', () => {
+    const a = incident('2017-01-31-a', { started: '2017-01-31' });
+    const b = incident('2017-01-31-b', { started: '2017-01-31' });
+    const c = incident('2017-01-31-c', { started: '2017-01-31' });
+    expect(ids(newestFirst([c, a, b]))).toEqual(['2017-01-31-a', '2017-01-31-b', '2017-01-31-c']);
+    expect(ids(newestFirst([b, c, a]))).toEqual(['2017-01-31-a', '2017-01-31-b', '2017-01-31-c']);
+  });
+
+  it('breaks ties among unknown dates by slug too', () => {
+    const sorted = newestFirst([
+      incident('undated-c', { started: 'unknown' }),
+      incident('undated-a', { started: 'unknown' }),
+      incident('undated-b', { started: 'unknown' }),
+    ]);
+    expect(ids(sorted)).toEqual(['undated-a', 'undated-b', 'undated-c']);
+  });
+
+  it('compares instants, not written text', () => {
+    const sorted = newestFirst([
+      incident('2017-01-31-la', { started: '2017-01-31T23:00-08:00' }), // 07:00Z on 1 Feb
+      incident('2017-02-01-utc', { started: '2017-02-01T06:00Z' }),
+    ]);
+    expect(ids(sorted)).toEqual(['2017-01-31-la', '2017-02-01-utc']);
+  });
+
+  it('does not change the list it is given', () => {
+    const input = [incident('a', { started: '2013' }), incident('b', { started: '2017' })];
+    newestFirst(input);
+    expect(ids(input)).toEqual(['a', 'b']);
+  });
+});
+
+describe('neighbours', () => {
+  const ordered = [incident('c', { started: '2019' }), incident('b', { started: '2018' }), incident('a', { started: '2017' })];
+
+  it('gives the older and newer incident around one in the middle', () => {
+    const { older, newer } = neighbours(ordered, 'b');
+    expect(older?.id).toBe('a');
+    expect(newer?.id).toBe('c');
+  });
+
+  it('gives only an older one for the newest and only a newer one for the oldest', () => {
+    expect(neighbours(ordered, 'c')).toEqual({ older: ordered[1] });
+    expect(neighbours(ordered, 'a')).toEqual({ newer: ordered[1] });
+  });
+
+  it('gives nothing for an id that is not in the list or a list of one', () => {
+    expect(neighbours(ordered, 'zzz')).toEqual({});
+    expect(neighbours([ordered[0]!], 'c')).toEqual({});
+  });
+});
+
+describe('countByPattern', () => {
+  it('counts incidents per pattern id', () => {
+    const counts = countByPattern([
+      incident('a', { patterns: ['retry-storm', 'cascading-failure'] }),
+      incident('b', { patterns: ['retry-storm'] }),
+      incident('c', { patterns: ['deadlock'] }),
+    ]);
+    expect(Object.fromEntries(counts)).toEqual({ 'retry-storm': 2, 'cascading-failure': 1, deadlock: 1 });
+  });
+
+  it('gives an empty map for no incidents', () => {
+    expect(countByPattern([]).size).toBe(0);
+  });
+});
+
+describe('incidentsWithPattern', () => {
+  it('keeps incidents with the pattern, newest first', () => {
+    const list = [
+      incident('old', { started: '2013', patterns: ['retry-storm'] }),
+      incident('other', { started: '2018', patterns: ['deadlock'] }),
+      incident('new', { started: '2017', patterns: ['deadlock', 'retry-storm'] }),
+    ];
+    expect(ids(incidentsWithPattern(list, 'retry-storm'))).toEqual(['new', 'old']);
+    expect(ids(incidentsWithPattern(list, 'dns-failure'))).toEqual([]);
+  });
+
+  it('matches whole pattern ids, not parts of them', () => {
+    expect(incidentsWithPattern([incident('a', { patterns: ['retry-storm'] })], 'retry')).toEqual([]);
+  });
+});
+
+describe('isPublished', () => {
+  it('hides drafts in production only', () => {
+    expect(isPublished(incidentData({ draft: true }), true)).toBe(false);
+    expect(isPublished(incidentData({ draft: true }), false)).toBe(true);
+    expect(isPublished(incidentData({ draft: false }), true)).toBe(true);
+    expect(isPublished(incidentData(), true)).toBe(true);
+  });
+});
