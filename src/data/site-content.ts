@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, newestFirst } from '../lib/incidents';
+import type { PatternInfo } from '../lib/search/index-record';
 
 export type IncidentEntry = CollectionEntry<'incidents'>;
 export type PatternEntry = CollectionEntry<'patterns'>;
@@ -22,4 +23,9 @@ export async function getPatterns(): Promise<PatternEntry[]> {
 
 export async function getPatternTitles(): Promise<Map<string, string>> {
   return new Map((await getPatterns()).map((pattern) => [pattern.id, pattern.data.title]));
+}
+
+/** Titles and aliases by pattern id, for the search index. */
+export async function getPatternInfo(): Promise<Map<string, PatternInfo>> {
+  return new Map((await getPatterns()).map(({ id, data }) => [id, { title: data.title, aliases: data.aliases }]));
 }

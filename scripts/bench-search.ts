@@ -1,0 +1,153 @@
+/**
+ * npm run bench:search
+ *
+ * Search quality on a corpus nobody tuned the site for: imports ../shared/corpus/postmortems-app
+ * into a temporary content folder, builds the site, runs the symptom queries in
+ * bench/search-queries.json through the real search page in Chromium, and compares with plain
+ * BM25 (MiniSearch defaults) over the same writeups. Writes bench/search-report.md.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import matter from 'gray-matter';
+import MiniSearch from 'minisearch';
+import { buildSite, PROJECT_ROOT } from '../e2e/support/build';
+import { launchBrowser } from '../e2e/support/browser';
+import { openSearchPage, runQuery, type QueryRun } from '../e2e/support/search-runner';
+import { serveStatic } from '../e2e/support/static-server';
+import { median, mrrAt, percentile, rankOf, recallAt, type Judged } from '../src/lib/search/metrics';
+import { readSourceFiles } from '../src/node/read-content';
+
+const CORPUS = resolve(PROJECT_ROOT, '../shared/corpus/postmortems-app');
+const QUERIES = resolve(PROJECT_ROOT, 'bench/search-queries.json');
+const REPORT = resolve(PROJECT_ROOT, 'bench/search-report.md');
+
+interface BenchQuery {
+  query: string;
+  style: string;
+  expected: string;
+}
+
+export interface ImportedCorpus {
+  contentDir: string;
+  /** Incident slug by source URL. */
+  slugByUrl: Map<string, string>;
+  writeups: { slug: string; title: string; text: string }[];
+}
+
+/** Imports the shared corpus into a fresh content folder beside the real patterns. */
+export async function importCorpus(workDir: string): Promise<ImportedCorpus> {
+  const contentDir = join(workDir, 'content');
+  await cp(join(PROJECT_ROOT, 'content/patterns'), join(contentDir, 'patterns'), { recursive: true });
+  const tsx = join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs');
+  await promisify(execFile)(process.execPath, [tsx, 'scripts/import.ts', 'postmortems-app', CORPUS], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, KB_CONTENT_DIR: contentDir },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const files = await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'));
+  const slugByUrl = new Map<string, string>();
+  const writeups = files.map((file) => {
+    const { data, content } = matter(file.text, {});
+    const slug = file.path.replace(/^.*\//, '').replace(/\.mdx$/, '');
+    for (const source of (data.sources ?? []) as { url: string }[]) slugByUrl.set(source.url, slug);
+    const text = [data.summary, ...((data.signals ?? []) as string[]), content].join('\n');
+    return { slug, title: String(data.title), text };
+  });
+  return { contentDir, slugByUrl, writeups };
+}
+
+function bm25Baseline(writeups: ImportedCorpus['writeups']): (query: string) => string[] {
+  const index = new MiniSearch({ idField: 'slug', fields: ['title', 'text'] });
+  index.addAll(writeups);
+  return (query) => index.search(query).map((result) => String(result.id));
+}
+
+function summarise(name: string, runs: Judged[], times?: number[]) {
+  const empty = runs.filter((r) => r.ranked.length === 0).length;
+  return {
+    name,
+    r1: recallAt(1, runs),
+    r5: recallAt(5, runs),
+    mrr: mrrAt(10, runs),
+    empty,
+    median: times ? median(times) : undefined,
+    p90: times ? percentile(90, times) : undefined,
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+async function main(): Promise<void> {
+  const queries = JSON.parse(await readFile(QUERIES, 'utf8')) as BenchQuery[];
+  const workDir = await mkdtemp(join(tmpdir(), 'kb-bench-search-'));
+  try {
+    console.log(`importing ${CORPUS} …`);
+    const corpus = await importCorpus(workDir);
+    const missing = queries.filter((q) => !corpus.slugByUrl.has(q.expected));
+    if (missing.length > 0) throw new Error(`expected URLs not in the imported corpus:\n${missing.map((q) => q.expected).join('\n')}`);
+
+    console.log(`building ${corpus.writeups.length} writeups …`);
+    const outDir = join(workDir, 'dist');
+    const build = await buildSite({ contentDir: corpus.contentDir, outDir });
+    if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
+
+    const site = await serveStatic(outDir);
+    const browser = await launchBrowser();
+    let ours: QueryRun[];
+    let coldMs = 0;
+    try {
+      const page = await browser.newPage();
+      await openSearchPage(page, site.url);
+      coldMs = (await runQuery(page, queries[0]!.query)).ms;
+      ours = [];
+      for (const q of queries) ours.push(await runQuery(page, q.query));
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+
+    const baseline = bm25Baseline(corpus.writeups);
+    const judged = (ranked: (i: number) => string[]) =>
+      queries.map((q, i) => ({ ranked: ranked(i), expected: corpus.slugByUrl.get(q.expected)! }));
+    const oursJudged = judged((i) => ours[i]!.ranked);
+    const bm25Judged = judged((i) => baseline(queries[i]!.query));
+    const rows = [summarise('this site (Pagefind + query shaping + rerank)', oursJudged, ours.map((r) => r.ms)), summarise('plain BM25 (MiniSearch defaults)', bm25Judged)];
+
+    const table = [
+      '| search | recall@1 | recall@5 | MRR@10 | empty results | median time to results | p90 |',
+      '|---|---|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.name} | ${pct(r.r1)} | ${pct(r.r5)} | ${r.mrr.toFixed(3)} | ${r.empty} of ${queries.length} | ${r.median === undefined ? 'n/a' : `${r.median.toFixed(0)} ms`} | ${r.p90 === undefined ? 'n/a' : `${r.p90.toFixed(0)} ms`} |`),
+    ].join('\n');
+    const misses = queries
+      .map((q, i) => ({ q, ours: rankOf(oursJudged[i]!), bm25: rankOf(bm25Judged[i]!) }))
+      .filter((m) => (m.ours ?? Infinity) > 1)
+      .map((m) => `| ${m.q.query} | ${m.q.style} | ${m.ours ?? 'not found'} | ${m.bm25 ?? 'not found'} |`);
+    const report = `# Search benchmark
+
+Run with \`npm run bench:search\` (about a minute). ${queries.length} symptom queries from
+\`bench/search-queries.json\` (our own writing: no company names, a responder's words) over the
+${corpus.writeups.length} writeups imported from \`../shared/corpus/postmortems-app\`. "Ours" runs
+each query through the built \`/search/\` page in Chromium and reads the links in
+\`[data-search-results]\`; the time is from submitting the query to results on screen, with the
+index already loaded (the first, cold query took ${coldMs.toFixed(0)} ms). Timings are from one run on a
+shared 2-core machine: compare the medians and the ratio, not the absolute numbers.
+
+${table}
+
+## Queries where the right incident was not first
+
+| query | style | our rank | BM25 rank |
+|---|---|---|---|
+${misses.join('\n')}
+`;
+    await writeFile(REPORT, report);
+    console.log(table);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,41 @@
+/** Filtering and counting results by facet, on data the search client gathers once per visit. */
+import { SEARCH_FACETS, type SearchFacet } from './index-record';
+
+/** Facet values of each indexed page, by Pagefind page id. */
+export type Membership = ReadonlyMap<string, Readonly<Record<SearchFacet, readonly string[]>>>;
+
+export type FacetCounts = Record<SearchFacet, Map<string, number>>;
+
+/** Filters combine with AND across facets and OR within one (pattern A or B, and year 2021). */
+export function matchesFilters(id: string, membership: Membership, filters: Readonly<Record<SearchFacet, readonly string[]>>): boolean {
+  const values = membership.get(id);
+  return SEARCH_FACETS.every((facet) => {
+    const wanted = filters[facet];
+    return wanted.length === 0 || (values !== undefined && wanted.some((value) => values[facet].includes(value)));
+  });
+}
+
+export function countFacets(ids: Iterable<string>, membership: Membership): FacetCounts {
+  const counts = Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, new Map<string, number>()])) as unknown as FacetCounts;
+  for (const id of ids) {
+    const values = membership.get(id);
+    if (!values) continue;
+    for (const facet of SEARCH_FACETS) {
+      for (const value of values[facet]) counts[facet].set(value, (counts[facet].get(value) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Inverts Pagefind's "pages with this filter value" answers into each page's values. */
+export function membershipFrom(valuePages: Iterable<{ facet: SearchFacet; value: string; ids: readonly string[] }>): Map<string, Record<SearchFacet, string[]>> {
+  const membership = new Map<string, Record<SearchFacet, string[]>>();
+  for (const { facet, value, ids } of valuePages) {
+    for (const id of ids) {
+      let values = membership.get(id);
+      if (!values) membership.set(id, (values = Object.fromEntries(SEARCH_FACETS.map((f) => [f, [] as string[]])) as unknown as Record<SearchFacet, string[]>));
+      values[facet].push(value);
+    }
+  }
+  return membership;
+}

@@ -1,0 +1,151 @@
+/**
+ * The /search/ page: reads the search from the URL, keeps the URL in sync as the responder types
+ * or filters, renders ranked results and filters with counts.
+ */
+import { SEARCH_FACETS, type SearchFacet } from '../../lib/search/index-record';
+import { countFacets } from '../../lib/search/facets';
+import { shapeQuery } from '../../lib/search/query';
+import { parseSearchState, serializeSearchState, type SearchState } from '../../lib/search/url-state';
+import { SearchEngine } from './engine';
+import { renderResult } from './render';
+
+const PAGE_SIZE = 20;
+const TYPING_PAUSE_MS = 120;
+
+export interface SearchPageElements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  sort: HTMLSelectElement;
+  filters: HTMLElement;
+  status: HTMLElement;
+  results: HTMLOListElement;
+  empty: HTMLElement;
+  more: HTMLButtonElement;
+  /** Display names for filter values (pattern titles), by facet. */
+  labels: Partial<Record<SearchFacet, Record<string, string>>>;
+}
+
+const FACET_NAMES: Record<SearchFacet, string> = {
+  pattern: 'Pattern',
+  service: 'Service',
+  impact: 'Impact',
+  year: 'Year',
+  organization: 'Organization',
+};
+
+export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
+  let state = parseSearchState(location.search);
+  ui.input.value = state.q;
+  ui.sort.value = state.sort;
+  ui.status.textContent = 'Loading the search index…';
+  const engine = await SearchEngine.load();
+  let generation = 0;
+  let shown = PAGE_SIZE;
+
+  const run = async (pushHistory: boolean) => {
+    const mine = ++generation;
+    const url = `${location.pathname}${serializeSearchState(state)}`;
+    if (url !== `${location.pathname}${location.search}`) history[pushHistory ? 'pushState' : 'replaceState'](null, '', url);
+    if (!state.q.trim() && !SEARCH_FACETS.some((f) => state.filters[f].length > 0)) {
+      ui.results.replaceChildren();
+      ui.status.textContent = 'Type what you see: a symptom, an error message or an alert name.';
+      ui.empty.hidden = true;
+      ui.more.hidden = true;
+      renderFilters(ui, state, null);
+      return;
+    }
+    const started = performance.now();
+    const outcome = await engine.search(state.q, state.filters, state.sort);
+    if (mine !== generation) return;
+    const words = shapeQuery(state.q).terms.map((t) => t.text);
+    const page = outcome.found.slice(0, shown);
+    const items = await Promise.all(page.map(async (hit) => renderResult(await engine.data(hit.result!), words)));
+    if (mine !== generation) return;
+    ui.results.replaceChildren(...items);
+    const n = outcome.found.length;
+    ui.status.textContent = n === 0 ? 'No incident matches.' : `${n} incident${n === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms${n > page.length ? `, showing the best ${page.length}` : ''}.`;
+    ui.empty.hidden = n > 0;
+    ui.more.hidden = n <= page.length;
+    const membership = await engine.membership();
+    if (mine !== generation) return;
+    renderFilters(ui, state, countFacets(outcome.unfiltered.map((h) => h.id), membership));
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  ui.input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      state = { ...state, q: ui.input.value };
+      shown = PAGE_SIZE;
+      void run(false);
+    }, TYPING_PAUSE_MS);
+  });
+  ui.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    state = { ...state, q: ui.input.value };
+    void run(true);
+  });
+  ui.sort.addEventListener('change', () => {
+    state = { ...state, sort: ui.sort.value === 'date' ? 'date' : 'relevance' };
+    void run(true);
+  });
+  ui.more.addEventListener('click', () => {
+    shown += PAGE_SIZE;
+    void run(false);
+  });
+  ui.filters.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    const facet = box.name as SearchFacet;
+    const values = new Set(state.filters[facet]);
+    if (box.checked) values.add(box.value);
+    else values.delete(box.value);
+    state = { ...state, filters: { ...state.filters, [facet]: [...values] } };
+    void run(true);
+  });
+  addEventListener('popstate', () => {
+    state = parseSearchState(location.search);
+    ui.input.value = state.q;
+    ui.sort.value = state.sort;
+    void run(false);
+  });
+  await run(false);
+}
+
+const MAX_VALUES = 12;
+
+function renderFilters(ui: SearchPageElements, state: SearchState, counts: ReturnType<typeof countFacets> | null): void {
+  if (!counts) {
+    ui.filters.replaceChildren();
+    return;
+  }
+  const groups = SEARCH_FACETS.map((facet) => {
+    const entries = [...counts[facet]].sort((a, b) => (facet === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])));
+    for (const value of state.filters[facet]) if (!counts[facet].has(value)) entries.unshift([value, 0]);
+    if (entries.length === 0) return null;
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = FACET_NAMES[facet];
+    fieldset.append(legend);
+    const label = (value: string) => ui.labels[facet]?.[value] ?? value;
+    const boxes = entries.map(([value, count], i) => {
+      const wrapper = document.createElement('label');
+      const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: facet, value, checked: state.filters[facet].includes(value) });
+      wrapper.append(box, ` ${label(value)} `, Object.assign(document.createElement('span'), { className: 'count', textContent: `(${count})` }));
+      if (i >= MAX_VALUES && !box.checked) wrapper.dataset.overflow = '';
+      return wrapper;
+    });
+    const visible = boxes.filter((b) => !('overflow' in b.dataset));
+    const hidden = boxes.filter((b) => 'overflow' in b.dataset);
+    fieldset.append(...visible);
+    if (hidden.length > 0) {
+      const more = document.createElement('details');
+      const summary = document.createElement('summary');
+      summary.textContent = `${hidden.length} more`;
+      more.append(summary, ...hidden);
+      fieldset.append(more);
+    }
+    return fieldset;
+  }).filter((group): group is HTMLFieldSetElement => group !== null);
+  ui.filters.replaceChildren(...groups);
+}

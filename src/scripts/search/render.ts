@@ -1,0 +1,54 @@
+/** DOM for search results. Text goes in as textContent, so indexed content cannot inject markup. */
+import { excerpt, wordMatches } from '../../lib/search/excerpt';
+import { META_LIST_SEPARATOR } from '../../lib/search/index-record';
+import type { PagefindData } from './pagefind-types';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function list(value: string | undefined): string[] {
+  return value ? value.split(META_LIST_SEPARATOR).filter(Boolean) : [];
+}
+
+/** The section whose excerpt mentions the most matched words, when it is not the page top. */
+function bestSection(data: PagefindData, words: readonly string[]) {
+  let best: { title: string; url: string } | undefined;
+  let bestCount = 0;
+  for (const sub of data.sub_results) {
+    if (!sub.url.includes('#')) continue;
+    const text = sub.excerpt.replace(/<[^>]*>/g, ' ');
+    const count = new Set(text.split(/\W+/).filter((w) => w && wordMatches(w, words)).map((w) => w.toLowerCase())).size;
+    if (count > bestCount) {
+      bestCount = count;
+      best = sub;
+    }
+  }
+  return best;
+}
+
+export function renderResult(data: PagefindData, words: readonly string[], headingLevel: 'h2' | 'h3' = 'h2'): HTMLElement {
+  const { meta } = data;
+  const title = meta.title ?? data.url;
+  const facts = el('p', { className: 'facts' });
+  if (meta.datetime) facts.append(el('time', { dateTime: meta.datetime }, meta.date ?? meta.datetime));
+  else facts.append(el('span', {}, 'date unknown'));
+  if (meta.duration) facts.append(el('span', {}, meta.duration === 'unknown' ? 'duration unknown' : meta.duration));
+  if (meta.impact) facts.append(el('span', { className: `impact impact-${meta.impact}` }, meta.impact));
+  const ids = list(meta.pattern_ids);
+  const titles = list(meta.patterns);
+  const patterns = el('ul', { className: 'tags' });
+  patterns.setAttribute('aria-label', `Patterns of ${title}`);
+  ids.forEach((id, i) => patterns.append(el('li', {}, el('a', { href: `/patterns/${id}/` }, titles[i] ?? id))));
+
+  const summary = el('p', { className: 'excerpt' });
+  for (const segment of excerpt(data.content, words)) summary.append(segment.mark ? el('mark', {}, segment.text) : segment.text);
+
+  const article = el('article', {}, el(headingLevel, {}, el('a', { href: data.url }, title)), facts, summary);
+  const section = bestSection(data, words);
+  if (section) article.append(el('p', { className: 'section-link' }, el('a', { href: section.url }, `Jump to “${section.title}”`)));
+  article.append(patterns);
+  return el('li', {}, article);
+}
