@@ -1,14 +1,34 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { pagefindIntegration } from './src/integrations/pagefind-index.ts';
 
+const otherContent = process.env.KB_CONTENT_DIR;
+
 export default defineConfig({
+  // A build of another content folder (benchmarks, tests) keeps its own content cache; a shared
+  // one would point the next build of the real site at files that no longer exist.
+  ...(otherContent && {
+    cacheDir: `./node_modules/.astro/content-${createHash('sha256').update(resolve(otherContent)).digest('hex').slice(0, 12)}`,
+  }),
   // Any static host works; SITE sets absolute URLs for feeds when the address is known.
   site: process.env.SITE ?? 'https://incidents.example.org',
   trailingSlash: 'always',
   integrations: [validateContentIntegration(), mdx(), pagefindIntegration()],
   // One small stylesheet inlined saves a round trip on a slow link, the case this site is for.
   build: { format: 'directory', inlineStylesheets: 'always' },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX module carries Astro's "use astro:head-inject" directive; the bundler warns
+        // about each one although Astro handles it. Silenced so real warnings stay visible.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -122,9 +122,9 @@ async function main(): Promise<void> {
       ...rows.map((r) => `| ${r.name} | ${pct(r.r1)} | ${pct(r.r5)} | ${r.mrr.toFixed(3)} | ${r.empty} of ${queries.length} | ${r.median === undefined ? 'n/a' : `${r.median.toFixed(0)} ms`} | ${r.p90 === undefined ? 'n/a' : `${r.p90.toFixed(0)} ms`} |`),
     ].join('\n');
     const misses = queries
-      .map((q, i) => ({ q, ours: rankOf(oursJudged[i]!), bm25: rankOf(bm25Judged[i]!) }))
+      .map((q, i) => ({ q, ours: rankOf(oursJudged[i]!), bm25: rankOf(bm25Judged[i]!), first: oursJudged[i]!.ranked[0], expected: oursJudged[i]!.expected }))
       .filter((m) => (m.ours ?? Infinity) > 1)
-      .map((m) => `| ${m.q.query} | ${m.q.style} | ${m.ours ?? 'not found'} | ${m.bm25 ?? 'not found'} |`);
+      .map((m) => `| ${m.q.query} | ${m.q.style} | ${m.ours ?? 'not found'} | ${m.bm25 ?? 'not found'} | \`${m.expected}\` | \`${m.first ?? '(none)'}\` |`);
     const report = `# Search benchmark
 
 Run with \`npm run bench:search\` (about a minute). ${queries.length} symptom queries from
@@ -139,8 +139,8 @@ ${table}
 
 ## Queries where the right incident was not first
 
-| query | style | our rank | BM25 rank |
-|---|---|---|---|
+| query | style | our rank | BM25 rank | expected | our first result |
+|---|---|---|---|---|---|
 ${misses.join('\n')}
 `;
     await writeFile(REPORT, report);

@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { CONTENT_DIRS } from '../src/lib/content-dirs';
-import { convertRecord, readCorpusFile, type ImportedWriteup } from '../src/lib/import/postmortems-app';
+import { convertRecord, readCorpusFile, SOURCE_LINE, type ImportedWriteup } from '../src/lib/import/postmortems-app';
+import { decodeCharacterReferences } from '../src/lib/import/markdown-to-mdx';
 import { formatIssue } from '../src/lib/validate/issue';
 import { validateContent } from '../src/lib/validate/content';
 import { readSourceFiles } from '../src/node/read-content';
@@ -19,10 +20,16 @@ import { readSourceFiles } from '../src/node/read-content';
 const FORMATS = ['postmortems-app'] as const;
 const USAGE = 'usage: npm run import -- postmortems-app <dir> [--out <folder>]';
 
+/**
+ * The source URLs a writeup already stands for: its `sources`, and the record URL the importer
+ * noted under "Imported from" (kept verbatim even when it was not a usable link).
+ */
 function citedUrls(text: string): string[] {
   try {
-    const sources = (matter(text, {}).data as { sources?: { url?: unknown }[] }).sources;
-    return Array.isArray(sources) ? sources.map((s) => String(s?.url ?? '')).filter(Boolean) : [];
+    const { data, content } = matter(text, {});
+    const sources = (data as { sources?: { url?: unknown }[] }).sources;
+    const cited = Array.isArray(sources) ? sources.map((s) => String(s?.url ?? '')).filter(Boolean) : [];
+    return [...cited, ...[...content.matchAll(new RegExp(`^${SOURCE_LINE}(.+)$`, 'gm'))].map((m) => decodeCharacterReferences(m[1]!.trim()))];
   } catch {
     // An unparseable existing file cites nothing we can read; the validator reports it on its own.
     return [];
@@ -69,7 +76,8 @@ async function main(argv: string[]): Promise<number> {
     const writeup = convertRecord(record.record, record.body, takenSlugs);
     if (!record.record.url) writeup.warnings.push('no source URL: a re-run cannot tell this record was imported');
     takenSlugs.add(writeup.slug);
-    writeup.sourceUrls.forEach((url) => knownUrls.add(url));
+    // The record's own URL is its identity; another record may cite the same links and differ.
+    if (record.record.url) knownUrls.add(record.record.url);
     converted.push({ name, writeup });
   }
 

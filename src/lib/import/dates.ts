@@ -37,6 +37,20 @@ export function dateInTitle(title: string): TimePoint | undefined {
   if (dmy) return safe(`${dmy[3]}-${pad(MONTHS.indexOf(dmy[2]!) + 1)}-${pad(Number(dmy[1]))}`);
   const my = new RegExp(`\\b${month},? (\\d{4})\\b`).exec(text);
   if (my) return safe(`${my[2]}-${pad(MONTHS.indexOf(my[1]!) + 1)}`);
+  const year = /\b(19[7-9]\d|20\d{2})\b/.exec(text);
+  if (year) return safe(year[1]!);
+  return undefined;
+}
+
+/** A publication date in a blog-style URL: `/2018/08/05/…`, `/2018/08/…`, `…-2018-08-05-…`. */
+export function dateInUrl(url: string): TimePoint | undefined {
+  const path = /\/\/[^/]+(\/.*)$/.exec(url)?.[1] ?? '';
+  const ymd = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/([0-2]\d|3[01])\//.exec(path);
+  if (ymd) return safe(`${ymd[1]}-${ymd[2]}-${ymd[3]}`);
+  const dashed = /\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b/.exec(path);
+  if (dashed) return safe(`${dashed[1]}-${dashed[2]}-${dashed[3]}`);
+  const ym = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//.exec(path);
+  if (ym) return safe(`${ym[1]}-${ym[2]}`);
   return undefined;
 }
 

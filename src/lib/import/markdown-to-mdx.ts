@@ -43,3 +43,8 @@ export function demoteHeadings(markdown: string): string {
     })
     .join('\n');
 }
+
+/** Undoes the numeric character references markdownToSafeMdx writes. */
+export function decodeCharacterReferences(text: string): string {
+  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+}

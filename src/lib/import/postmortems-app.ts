@@ -9,7 +9,7 @@ import matter from 'gray-matter';
 import type { IncidentData } from '../schema';
 import { incidentSlug, slugify } from '../slug';
 import { endsNotAfterStart, isKnown, type KnownTime, type TimePoint } from '../time-point';
-import { corpusTime, dateInTitle } from './dates';
+import { corpusTime, dateInTitle, dateInUrl } from './dates';
 import { demoteHeadings, markdownToSafeMdx } from './markdown-to-mdx';
 import { matchPatterns } from './pattern-rules';
 
@@ -29,12 +29,13 @@ export interface CorpusRecord {
   source_fetched_at?: unknown;
 }
 
+/** How the importer records a record's URL verbatim; re-runs find it there. */
+export const SOURCE_LINE = '- Source: ';
+
 export interface ImportedWriteup {
   slug: string;
   /** The complete .mdx file. */
   text: string;
-  /** The record's source URLs, the importer's identity key. */
-  sourceUrls: string[];
   warnings: string[];
 }
 
@@ -79,6 +80,15 @@ function isHttp(url: string): boolean {
   return /^https?:\/\/\S+$/i.test(url);
 }
 
+/**
+ * The http(s) links in a URL field. Most hold one URL; a few hold Markdown residue such as
+ * `https://a/), [see also](https://b/`, which is two sources, not one broken one.
+ */
+export function httpUrls(field: string): string[] {
+  if (isHttp(field.trim())) return [field.trim()];
+  return [...field.matchAll(/https?:\/\/[^\s()[\]<>"]+/gi)].map((m) => m[0]).filter((url) => URL.canParse(url));
+}
+
 function firstBodyText(body: string): string {
   return body.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith('#')) ?? '';
 }
@@ -110,10 +120,15 @@ export function convertRecord(record: CorpusRecord, body: string, takenSlugs: Re
   }
 
   const unusable: string[] = [];
+  const urls = httpUrls(record.url ?? '');
   let started: TimePoint | undefined = corpusTime(record.start_time);
   if (!started) {
     started = corpusTime(record.source_published_at);
     if (started) warnings.push('no start_time: dated by the publication date');
+  }
+  if (!started) {
+    started = urls.map(dateInUrl).find(Boolean);
+    if (started) warnings.push('no start_time: dated by the publication date in the source URL');
   }
   if (!started) {
     started = dateInTitle(title);
@@ -136,18 +151,15 @@ export function convertRecord(record: CorpusRecord, body: string, takenSlugs: Re
   }
   if (unusable.length > 0) warnings.push(...unusable.map((u) => `left out: ${u}`));
 
-  const sources: { title: string; url: string }[] = [];
-  const sourceUrls: string[] = [];
-  for (const [url, label] of [[record.url, title], [record.archive_url, `Archived copy: ${title}`]] as const) {
-    if (!url) continue;
-    sourceUrls.push(url);
-    if (isHttp(url)) sources.push({ title: label, url });
-    else {
-      unusable.push(`source URL ${JSON.stringify(url)} is not http(s)`);
-      warnings.push(`left out of sources: ${url} is not an http(s) URL`);
-    }
+  const sources = [
+    ...urls.map((url, i) => ({ title: i === 0 ? title : `See also (${new URL(url).hostname})`, url })),
+    ...(record.archive_url && isHttp(record.archive_url) ? [{ title: `Archived copy: ${title}`, url: record.archive_url }] : []),
+  ];
+  if (record.url && urls.length === 0) {
+    unusable.push(`source URL ${JSON.stringify(record.url)} is not http(s)`);
+    warnings.push(`left out of sources: ${record.url} is not an http(s) URL`);
   }
-
+  if (record.url && urls.length > 0 && urls[0] !== record.url) warnings.push(`source URL field held ${urls.length} links: each is a source`);
   const services = [...new Set([...(product ? [slugify(product, 40)] : []), ...keywords.map((k) => k.toLowerCase()).filter((k) => KNOWN_SERVICES.has(k))])];
   const trigger = categories.map((c) => TRIGGER_BY_CATEGORY[c.toLowerCase()]).find(Boolean);
 
@@ -173,14 +185,14 @@ export function convertRecord(record: CorpusRecord, body: string, takenSlugs: Re
   let slug = incidentSlug(started, title);
   for (let n = 2; takenSlugs.has(slug); n++) slug = `${incidentSlug(started, title)}-${n}`;
 
-  return { slug, text: matter.stringify(`\n${sections.join('\n\n')}\n`, data), sourceUrls, warnings };
+  return { slug, text: matter.stringify(`\n${sections.join('\n\n')}\n`, data), warnings };
 }
 
 function importedFromSection(record: CorpusRecord, categories: string[], keywords: string[], unusable: string[]): string {
   const item = (label: string, value: unknown) => (value ? [`- ${label}: ${markdownToSafeMdx(String(value instanceof Date ? value.toISOString() : value))}`] : []);
   const lines = [
     ...item('Corpus record', record.uuid),
-    ...item('Source', record.url),
+    ...(record.url ? [`${SOURCE_LINE}${markdownToSafeMdx(record.url)}`] : []),
     ...item('Archived copy', record.archive_url),
     ...item('Categories', categories.join(', ')),
     ...item('Keywords', keywords.join(', ')),

@@ -31,7 +31,7 @@ export const META_LIST_SEPARATOR = '|';
  * strongly; display-only fields must not match at all.
  */
 export const META_WEIGHTS: Record<string, number> = {
-  title: 5,
+  title: 1,
   patterns: 3,
   aliases: 3,
   organization: 1,

@@ -90,9 +90,14 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 const EXPANSION_WEIGHT = 0.5;
 const MIN_TERM_LENGTH = 2;
 
-/** Lowercase words, keeping tokens responders paste: `503`, `x509`, `pg_dump`, `ECONNREFUSED`. */
+/**
+ * Lowercase words, keeping tokens responders paste (`503`, `x509`, `ECONNREFUSED`) and splitting
+ * identifiers into the words writeups use: `pg_dump` → pg dump, `ThreadLimitReached` → thread
+ * limit reached.
+ */
 export function tokenize(text: string): string[] {
   return text
+    .replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ')
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -36,7 +36,7 @@ export interface RankOptions {
   phraseWeight: number;
 }
 
-export const DEFAULT_RANK_OPTIONS: RankOptions = { coverageBoost: 1.5, phraseWeight: 0.5 };
+export const DEFAULT_RANK_OPTIONS: RankOptions = { coverageBoost: 1.5, phraseWeight: 1 };
 
 export function rankHits(terms: readonly TermHits[], phrases: readonly PhraseHits[] = [], options: RankOptions = DEFAULT_RANK_OPTIONS): RankedHit[] {
   const typedWords = [...new Set(terms.map((t) => t.term.source))];

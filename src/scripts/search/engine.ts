@@ -29,7 +29,7 @@ export class SearchEngine {
 
   static async load(bundlePath = '/pagefind/'): Promise<SearchEngine> {
     const pagefind = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as Pagefind;
-    await pagefind.options({ ranking: { metaWeights: META_WEIGHTS } });
+    await pagefind.options({ ranking: { metaWeights: META_WEIGHTS, termSimilarity: 4 } });
     await pagefind.init();
     return new SearchEngine(pagefind);
   }
