@@ -6,21 +6,17 @@
  * bench/search-queries.json through the real search page in Chromium, and compares with plain
  * BM25 (MiniSearch defaults) over the same writeups. Writes bench/search-report.md.
  */
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import matter from 'gray-matter';
 import MiniSearch from 'minisearch';
 import { buildSite, PROJECT_ROOT } from '../e2e/support/build';
+import { importCorpus, type ImportedCorpus } from '../e2e/support/corpus';
 import { launchBrowser } from '../e2e/support/browser';
 import { openSearchPage, runQuery, type QueryRun } from '../e2e/support/search-runner';
 import { serveStatic } from '../e2e/support/static-server';
 import { median, mrrAt, percentile, rankOf, recallAt, type Judged } from '../src/lib/search/metrics';
-import { readSourceFiles } from '../src/node/read-content';
 
-const CORPUS = resolve(PROJECT_ROOT, '../shared/corpus/postmortems-app');
 const QUERIES = resolve(PROJECT_ROOT, 'bench/search-queries.json');
 const REPORT = resolve(PROJECT_ROOT, 'bench/search-report.md');
 
@@ -28,35 +24,6 @@ interface BenchQuery {
   query: string;
   style: string;
   expected: string;
-}
-
-export interface ImportedCorpus {
-  contentDir: string;
-  /** Incident slug by source URL. */
-  slugByUrl: Map<string, string>;
-  writeups: { slug: string; title: string; text: string }[];
-}
-
-/** Imports the shared corpus into a fresh content folder beside the real patterns. */
-export async function importCorpus(workDir: string): Promise<ImportedCorpus> {
-  const contentDir = join(workDir, 'content');
-  await cp(join(PROJECT_ROOT, 'content/patterns'), join(contentDir, 'patterns'), { recursive: true });
-  const tsx = join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs');
-  await promisify(execFile)(process.execPath, [tsx, 'scripts/import.ts', 'postmortems-app', CORPUS], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, KB_CONTENT_DIR: contentDir },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const files = await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'));
-  const slugByUrl = new Map<string, string>();
-  const writeups = files.map((file) => {
-    const { data, content } = matter(file.text, {});
-    const slug = file.path.replace(/^.*\//, '').replace(/\.mdx$/, '');
-    for (const source of (data.sources ?? []) as { url: string }[]) slugByUrl.set(source.url, slug);
-    const text = [data.summary, ...((data.signals ?? []) as string[]), content].join('\n');
-    return { slug, title: String(data.title), text };
-  });
-  return { contentDir, slugByUrl, writeups };
 }
 
 function bm25Baseline(writeups: ImportedCorpus['writeups']): (query: string) => string[] {
@@ -84,7 +51,7 @@ async function main(): Promise<void> {
   const queries = JSON.parse(await readFile(QUERIES, 'utf8')) as BenchQuery[];
   const workDir = await mkdtemp(join(tmpdir(), 'kb-bench-search-'));
   try {
-    console.log(`importing ${CORPUS} …`);
+    console.log('importing the shared corpus …');
     const corpus = await importCorpus(workDir);
     const missing = queries.filter((q) => !corpus.slugByUrl.has(q.expected));
     if (missing.length > 0) throw new Error(`expected URLs not in the imported corpus:\n${missing.map((q) => q.expected).join('\n')}`);

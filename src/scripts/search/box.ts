@@ -1,6 +1,8 @@
 /**
- * The search box in every page's header. Loaded on first focus; shows the few best matches as
- * the responder types, Enter opens the full search page. Arrow keys move through the matches.
+ * The search box in every page's header. This code loads on first focus; the search index
+ * engine (Pagefind) only on the first keystroke, so focusing costs a few kilobytes. Shows the
+ * best matches as the responder types; Enter opens the full search page; arrow keys move
+ * through the matches.
  */
 import { shapeQuery } from '../../lib/search/query';
 import { emptyFilters } from '../../lib/search/url-state';
@@ -9,10 +11,10 @@ import { SearchEngine } from './engine';
 const SUGGESTIONS = 5;
 const TYPING_PAUSE_MS = 100;
 
-export async function mountSearchBox(form: HTMLFormElement): Promise<void> {
+export function mountSearchBox(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const panel = form.querySelector<HTMLElement>('[data-search-suggestions]')!;
-  const engine = await SearchEngine.load();
+  let engine: Promise<SearchEngine> | undefined;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -25,8 +27,9 @@ export async function mountSearchBox(form: HTMLFormElement): Promise<void> {
     const mine = ++generation;
     const text = input.value;
     if (shapeQuery(text).terms.length === 0) return close();
-    const { found } = await engine.search(text, emptyFilters(), 'relevance');
-    const top = await Promise.all(found.slice(0, SUGGESTIONS).map(async (hit) => engine.data(hit.result!)));
+    const search = await (engine ??= SearchEngine.load());
+    const { found } = await search.search(text, emptyFilters(), 'relevance');
+    const top = await Promise.all(found.slice(0, SUGGESTIONS).map(async (hit) => search.data(hit.result!)));
     if (mine !== generation) return;
     const list = document.createElement('ul');
     list.setAttribute('data-search-results', '');

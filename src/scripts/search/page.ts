@@ -35,7 +35,9 @@ const FACET_NAMES: Record<SearchFacet, string> = {
 
 export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
   let state = parseSearchState(location.search);
-  ui.input.value = state.q;
+  // Words typed while this script was loading win over the URL's.
+  if (ui.input.value) state = { ...state, q: ui.input.value };
+  else ui.input.value = state.q;
   ui.sort.value = state.sort;
   ui.status.textContent = 'Loading the search index…';
   const engine = await SearchEngine.load();
@@ -147,5 +149,10 @@ function renderFilters(ui: SearchPageElements, state: SearchState, counts: Retur
     }
     return fieldset;
   }).filter((group): group is HTMLFieldSetElement => group !== null);
+  // Re-rendering replaces the checkboxes; keep a keyboard user's place.
+  const focused = ui.filters.contains(document.activeElement) ? (document.activeElement as HTMLInputElement) : null;
   ui.filters.replaceChildren(...groups);
+  if (focused?.name) {
+    ui.filters.querySelector<HTMLInputElement>(`input[name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]`)?.focus();
+  }
 }

@@ -1,0 +1,60 @@
+/**
+ * The ranking floor: the benchmark's symptom queries over the imported shared corpus, through
+ * the real search page. If a change to indexing or ranking loses ground, this fails before the
+ * benchmark report would show it. The floors sit a little under the measured figures
+ * (bench/search-report.md) so that noise does not fail the build but a real regression does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { buildSite, PROJECT_ROOT } from './support/build';
+import { launchBrowser } from './support/browser';
+import { importCorpus, SHARED_CORPUS, type ImportedCorpus } from './support/corpus';
+import { openSearchPage, runQuery } from './support/search-runner';
+import { serveStatic, type StaticSite } from './support/static-server';
+import { recallAt } from '../src/lib/search/metrics';
+
+const FLOOR = { recallAt1: 0.85, recallAt5: 0.93 };
+
+describe.skipIf(!existsSync(SHARED_CORPUS))('search quality on the shared corpus', () => {
+  let workDir: string;
+  let corpus: ImportedCorpus;
+  let site: StaticSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'kb-search-quality-'));
+    corpus = await importCorpus(workDir);
+    const outDir = join(workDir, 'dist');
+    const build = await buildSite({ contentDir: corpus.contentDir, outDir });
+    if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
+    site = await serveStatic(outDir);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('imports and builds every record of the corpus', () => {
+    expect(corpus.writeups).toHaveLength(242);
+  });
+
+  it(`puts the right incident first for ${FLOOR.recallAt1 * 100}% and in the top 5 for ${FLOOR.recallAt5 * 100}% of symptom queries, never returning nothing`, async () => {
+    const queries = JSON.parse(await readFile(join(PROJECT_ROOT, 'bench/search-queries.json'), 'utf8')) as { query: string; expected: string }[];
+    const page = await browser.newPage();
+    await openSearchPage(page, site.url);
+    const runs = [];
+    for (const q of queries) {
+      const run = await runQuery(page, q.query);
+      runs.push({ ranked: run.ranked, expected: corpus.slugByUrl.get(q.expected)! });
+    }
+    expect(runs.filter((r) => r.ranked.length === 0)).toEqual([]);
+    expect(recallAt(1, runs)).toBeGreaterThanOrEqual(FLOOR.recallAt1);
+    expect(recallAt(5, runs)).toBeGreaterThanOrEqual(FLOOR.recallAt5);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './support/page';
+
+const site = useBrowser();
+
+const resultLinks = (page: Page) =>
+  page.$$eval('[data-search-results] > li h2 a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+
+async function waitForResults(page: Page): Promise<void> {
+  await page.waitForFunction(() => /found|No incident/.test(document.getElementById('search-status')?.textContent ?? ''));
+}
+
+describe('search page', () => {
+  it('finds incidents from a symptom typed in a responder’s words and keeps the URL in sync', async () => {
+    const page = await site.open('/search/');
+    await page.fill('#search-input', 'engineer deleted the primary database directory, backups were empty');
+    await waitForResults(page);
+    const links = await resultLinks(page);
+    expect(links[0]).toBe('/incidents/2017-01-31-rm-on-wrong-host-deletes-primary-database/');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('engineer deleted the primary database directory, backups were empty');
+    const first = page.locator('[data-search-results] > li').first();
+    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+    expect(await first.locator('.impact').textContent()).toBe('critical');
+    expect(await first.locator('time').getAttribute('datetime')).toMatch(/^2017-01-31/);
+    expect(await first.locator('.tags a').count()).toBeGreaterThan(0);
+  });
+
+  it('returns ranked results for a pasted error string and an alert name, never an empty page', async () => {
+    for (const query of ['x509: certificate has expired or is not yet valid', 'ThreadLimitReached frontend fleet', 'zzzz certificate qqqq']) {
+      const page = await site.open(`/search/?q=${encodeURIComponent(query)}`);
+      await waitForResults(page);
+      expect((await resultLinks(page)).length, query).toBeGreaterThan(0);
+    }
+  });
+
+  it('counts pattern aliases strongly: "thundering herd" finds retry storms', async () => {
+    const page = await site.open('/search/?q=thundering+herd');
+    await waitForResults(page);
+    const first = (await resultLinks(page))[0]!;
+    const incident = await site.open(first);
+    const patterns = await incident.$$eval('dl.facts-grid ul[aria-label="Patterns"] a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(patterns).toContain('/patterns/retry-storm/');
+  });
+
+  it('opens a pasted link with its words, filters and sort applied', async () => {
+    const page = await site.open('/search/?q=outage&impact=critical&sort=date');
+    await waitForResults(page);
+    expect(await page.inputValue('#search-input')).toBe('outage');
+    expect(await page.inputValue('#search-sort')).toBe('date');
+    await page.waitForSelector('#search-filters input[name="impact"][value="critical"]');
+    expect(await page.isChecked('#search-filters input[name="impact"][value="critical"]')).toBe(true);
+    const impacts = await page.$$eval('[data-search-results] .impact', (els) => els.map((e) => e.textContent));
+    expect(impacts.length).toBeGreaterThan(1);
+    expect(new Set(impacts)).toEqual(new Set(['critical']));
+    const dates = await page.$$eval('[data-search-results] time', (els) => els.map((e) => (e as HTMLTimeElement).dateTime));
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('filters by a pattern with counts, and the URL records the filter', async () => {
+    const page = await site.open('/search/?q=database');
+    await waitForResults(page);
+    const before = (await resultLinks(page)).length;
+    const box = page.locator('#search-filters input[name="pattern"]').first();
+    const label = await page.locator('#search-filters fieldset:has(input[name="pattern"]) label').first().textContent();
+    const count = Number(/\((\d+)\)/.exec(label ?? '')?.[1]);
+    const value = await box.getAttribute('value');
+    await box.check();
+    await page.waitForFunction((v) => new URL(location.href).searchParams.getAll('pattern').includes(v!), value);
+    await waitForResults(page);
+    const after = await resultLinks(page);
+    expect(after.length).toBe(count);
+    expect(after.length).toBeLessThanOrEqual(before);
+    for (const href of after.slice(0, 3)) {
+      const incident = await site.open(href);
+      expect(await incident.$$eval('dl.facts-grid ul[aria-label="Patterns"] a', (as) => as.map((a) => a.getAttribute('href')))).toContain(`/patterns/${value}/`);
+    }
+  });
+
+  it('works with the keyboard alone: type, Tab to a filter, Space toggles it and focus stays', async () => {
+    const page = await site.open('/search/');
+    await page.keyboard.type('network');
+    await waitForResults(page);
+    await page.waitForSelector('#search-filters input');
+    let onFilter = false;
+    for (let tabs = 0; tabs < 40 && !onFilter; tabs++) {
+      await page.keyboard.press('Tab');
+      onFilter = await page.evaluate(() => document.activeElement?.closest('#search-filters') !== null && document.activeElement?.tagName === 'INPUT');
+    }
+    expect(onFilter).toBe(true);
+    const { name, value } = await page.evaluate(() => {
+      const box = document.activeElement as HTMLInputElement;
+      return { name: box.name, value: box.value };
+    });
+    await page.keyboard.press('Space');
+    await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.getAll(n!).includes(v!), [name, value]);
+    await waitForResults(page);
+    await page.waitForFunction(([n, v]) => {
+      const box = document.activeElement as HTMLInputElement | null;
+      return box?.name === n && box.value === v && box.checked;
+    }, [name, value]);
+  });
+
+  it('shows an empty state that suggests patterns to browse', async () => {
+    const page = await site.open('/search/?q=outage&year=1901');
+    await waitForResults(page);
+    expect(await page.isVisible('#search-empty')).toBe(true);
+    expect(await page.locator('#search-empty a[href^="/patterns/"]').count()).toBeGreaterThan(5);
+  });
+});
+
+describe('header search box', () => {
+  it('is focused by "/", loads its code only then, and suggests incidents as you type', async () => {
+    const page = await site.blank();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(site.url('/patterns/'), { waitUntil: 'networkidle' });
+    expect(scripts).toEqual([]);
+
+    const client = page.waitForResponse((response) => response.url().includes('/search-client.js'));
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    const bytes = (await (await client).body()).length;
+    await page.waitForLoadState('networkidle');
+    expect(scripts).toEqual(['/search-client.js']);
+    expect(bytes).toBeLessThan(30 * 1024);
+
+    await page.keyboard.type('leap second');
+    await page.waitForSelector('[data-search-suggestions]:not([hidden]) [data-search-results] a');
+    const suggestions = await page.$$eval('[data-search-suggestions] [data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(suggestions[0]).toMatch(/leap-second/);
+
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(suggestions[0]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/incidents\//);
+  });
+
+  it('submits to the search page with Enter', async () => {
+    const page = await site.open('/incidents/');
+    await page.click('#site-search');
+    await page.keyboard.type('replication lag');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=replication\+lag/);
+    await waitForResults(page);
+    expect((await resultLinks(page)).length).toBeGreaterThan(0);
+  });
+
+  it('leaves incident pages free of script files until the reader interacts', async () => {
+    const page = await site.blank();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(site.url('/incidents/2017-01-31-rm-on-wrong-host-deletes-primary-database/'), { waitUntil: 'networkidle' });
+    expect(scripts).toEqual([]);
+  });
+});
