@@ -93,22 +93,19 @@ export function similarIncidents(
       if (!e) scores.set(other, (e = { score: 0, patterns: [], services: [], cosine: 0 }));
       return e;
     };
-    for (const pattern of new Set(item.patterns)) {
-      const list = byPattern.get(pattern)!;
-      for (const other of list) if (other !== self) {
-        const e = entry(other);
-        e.score += WEIGHTS.pattern * idf(items.length, list.length);
-        e.patterns.push(pattern);
+    const shared = (values: readonly string[], lists: Map<string, number[]>, weight: number, into: 'patterns' | 'services') => {
+      for (const value of new Set(values)) {
+        const list = lists.get(value)!;
+        for (const other of list) {
+          if (other === self) continue;
+          const e = entry(other);
+          e.score += weight * idf(items.length, list.length);
+          e[into].push(value);
+        }
       }
-    }
-    for (const service of new Set(item.services)) {
-      const list = byService.get(service)!;
-      for (const other of list) if (other !== self) {
-        const e = entry(other);
-        e.score += WEIGHTS.service * idf(items.length, list.length);
-        e.services.push(service);
-      }
-    }
+    };
+    shared(item.patterns, byPattern, WEIGHTS.pattern, 'patterns');
+    shared(item.services, byService, WEIGHTS.service, 'services');
     for (const [term, weight] of vectors[self]!) {
       for (const other of byTerm.get(term)!) if (other !== self) entry(other).cosine += weight * vectors[other]!.get(term)!;
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEARCH_FACETS } from '../../src/lib/search/index-record';
 import { emptyFilters, hasFilters, parseSearchState, serializeSearchState, type SearchState } from '../../src/lib/search/url-state';
 
-const state = (overrides: Partial<SearchState> & { filters?: Partial<SearchState['filters']> } = {}): SearchState => ({
+const state = (overrides: Partial<Omit<SearchState, 'filters'>> & { filters?: Partial<SearchState['filters']> } = {}): SearchState => ({
   q: '',
   sort: 'relevance',
   ...overrides,

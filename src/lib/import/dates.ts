@@ -1,5 +1,5 @@
 /** Finding a usable `started` for an imported record, in the order the importer documents. */
-import { parseTimePoint, TimeSyntaxError, type TimePoint } from '../time-point';
+import { isExact, isKnown, parseTimePoint, TimeSyntaxError, type TimePoint } from '../time-point';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -10,19 +10,18 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
  */
 export function corpusTime(value: unknown): TimePoint | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const date = value instanceof Date ? value : new Date(String(value));
-  if (Number.isNaN(date.getTime())) {
-    try {
-      return parseTimePoint(String(value));
-    } catch (error) {
-      if (error instanceof TimeSyntaxError) return undefined;
-      throw error;
-    }
+  let time: TimePoint;
+  try {
+    // A date-time without a zone is read as UTC, the corpus's convention, never as local time.
+    const text = value instanceof Date ? value : String(value).trim().replace(/^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/, '$1Z');
+    time = parseTimePoint(text);
+  } catch (error) {
+    if (error instanceof TimeSyntaxError) return undefined;
+    throw error;
   }
-  const iso = date.toISOString();
-  if (/T(00:00:00|23:59:59)\.000Z$/.test(iso)) return parseTimePoint(iso.slice(0, 10));
-  if (typeof value === 'string' && /[+-]\d{2}:\d{2}$/.test(value)) return parseTimePoint(value);
-  return parseTimePoint(iso.replace('.000Z', 'Z'));
+  if (!isKnown(time) || !isExact(time)) return time;
+  const iso = new Date(time.start).toISOString();
+  return /T(00:00:00|23:59:59)\.000Z$/.test(iso) ? parseTimePoint(iso.slice(0, 10)) : time;
 }
 
 /** A date written in a title: `2019-07-02`, `July 2, 2019`, `2 July 2019`, `(August 2022)`. */

@@ -1,7 +1,7 @@
 /**
  * How the postmortems-app corpus's categories and keywords map onto our failure patterns.
- * This table is the documented mapping (README, "Import a corpus"): a rule fires when any of its
- * phrases occurs in the record's title, summary, keywords or categories. Categories that name a
+ * This table is the documented mapping (README, "Import a corpus"): a rule fires when the record
+ * has one of its categories, or when one of its phrases occurs in the title, summary or keywords. Categories that name a
  * domain rather than a failure (`cloud`, `undescriptive`) map to nothing on their own.
  */
 

@@ -103,8 +103,9 @@ export function convertRecord(record: CorpusRecord, body: string, takenSlugs: Re
 
   let title = record.title?.trim() ?? '';
   if (!title) {
-    title = [company, product].filter(Boolean).join(' ') || 'Untitled incident';
-    title = `${title} incident`;
+    // "Basecamp Basecamp incident" helps nobody: a product named like its company is said once.
+    const name = [...new Set([company, product].filter(Boolean))].join(' ');
+    title = name ? `${name} incident` : 'Untitled incident';
     warnings.push(`no title: derived "${title}" from company and product`);
   }
 

@@ -27,6 +27,7 @@ export function wordMatches(word: string, terms: readonly string[]): boolean {
   });
 }
 
+const LEAD_IN_WORDS = 3;
 const WORD = /[\p{L}\p{N}]+(?:['’_-][\p{L}\p{N}]+)*/gu;
 
 /**
@@ -47,8 +48,9 @@ export function excerpt(content: string, terms: readonly string[], size = 32): S
       bestStart = start;
     }
   }
-  const first = Math.max(0, bestStart - (bestScore > 0 && bestStart > 0 ? 3 : 0));
-  const last = Math.min(words.length, first + size) - 1;
+  // A few words of lead-in read better than starting on the match; the window grows to keep it.
+  const first = Math.max(0, bestStart - (bestScore > 0 && bestStart > 0 ? LEAD_IN_WORDS : 0));
+  const last = Math.min(words.length, bestStart + size) - 1;
   const segments: Segment[] = [];
   const push = (text: string, mark: boolean) => {
     const previous = segments.at(-1);
