@@ -79,6 +79,7 @@ describe('search page', () => {
 
   it('works with the keyboard alone: type, Tab to a filter, Space toggles it and focus stays', async () => {
     const page = await site.open('/search/');
+    await page.focus('#search-input');
     await page.keyboard.type('network');
     await waitForResults(page);
     await page.waitForSelector('#search-filters input');
