@@ -6,7 +6,7 @@
  */
 import { shapeQuery } from '../../lib/search/query';
 import { emptyFilters } from '../../lib/search/url-state';
-import { SearchEngine } from './engine';
+import { INDEX_MISSING, SearchEngine } from './engine';
 
 const SUGGESTIONS = 5;
 const TYPING_PAUSE_MS = 100;
@@ -27,7 +27,15 @@ export function mountSearchBox(form: HTMLFormElement): void {
     const mine = ++generation;
     const text = input.value;
     if (shapeQuery(text).terms.length === 0) return close();
-    const search = await (engine ??= SearchEngine.load());
+    let search: SearchEngine;
+    try {
+      search = await (engine ??= SearchEngine.load());
+    } catch (error) {
+      engine = undefined;
+      panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: INDEX_MISSING }));
+      panel.hidden = false;
+      throw error;
+    }
     const { found } = await search.search(text, emptyFilters(), 'relevance');
     const top = await Promise.all(found.slice(0, SUGGESTIONS).map(async (hit) => search.data(hit.result!)));
     if (mine !== generation) return;

@@ -21,6 +21,9 @@ export interface SearchOutcome {
   unfiltered: FoundIncident[];
 }
 
+/** Shown when the index cannot load: in `astro dev` (Pagefind indexes the built site) or offline. */
+export const INDEX_MISSING = 'The search index could not be loaded. It is built with the site: run npm run build, then npm run preview.';
+
 export class SearchEngine {
   private membershipPromise: Promise<Membership> | undefined;
   private datePromise: Promise<{ order: Map<string, number>; results: Map<string, PagefindResult> }> | undefined;

@@ -6,7 +6,7 @@ import { SEARCH_FACETS, type SearchFacet } from '../../lib/search/index-record';
 import { countFacets } from '../../lib/search/facets';
 import { shapeQuery } from '../../lib/search/query';
 import { parseSearchState, serializeSearchState, type SearchState } from '../../lib/search/url-state';
-import { SearchEngine } from './engine';
+import { INDEX_MISSING, SearchEngine } from './engine';
 import { renderResult } from './render';
 
 const PAGE_SIZE = 20;
@@ -40,7 +40,14 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
   else ui.input.value = state.q;
   ui.sort.value = state.sort;
   ui.status.textContent = 'Loading the search index…';
-  const engine = await SearchEngine.load();
+  let engine: SearchEngine;
+  try {
+    engine = await SearchEngine.load();
+  } catch (error) {
+    ui.status.textContent = `${INDEX_MISSING} Meanwhile, browse by pattern below.`;
+    ui.empty.hidden = false;
+    throw error;
+  }
   let generation = 0;
   let shown = PAGE_SIZE;
 
