@@ -10,7 +10,8 @@ import { CONTENT_EXTENSION } from '../content-dirs';
 import type { ValidationIssue } from './issue';
 import { didYouMean } from './nearest';
 import { describeIssues, fieldName, type KnownKeys, type SchemaProblem } from './schema-issues';
-import { FrontMatterError, parseSourceFile, type ParsedSourceFile, type SourceFile } from './source-file';
+import { mdxProblems } from './mdx-compile';
+import { FrontMatterError, parseSourceFile, splitSourceFile, type ParsedSourceFile, type SourceFile, type SplitSourceFile } from './source-file';
 
 export interface ContentFiles {
   incidents: SourceFile[];
@@ -52,7 +53,7 @@ function incidentTimingWhenInvalid(raw: Record<string, unknown>): SchemaProblem[
   });
 }
 
-/** Per-file checks that do not need the rest of the collection. */
+/** Per-file checks that do not need the rest of the collection: front matter, schema and body. */
 export function validateEntry<Data>(
   file: SourceFile,
   schema: z.ZodType<Data>,
@@ -63,12 +64,22 @@ export function validateEntry<Data>(
   const issue = (line: number, column: number, field: string, message: string, hint?: string): ValidationIssue => ({
     file: file.path, line, column, field, message, severity: 'error', ...(hint ? { hint } : {}),
   });
+  const frontMatterIssue = (error: unknown) => {
+    if (!(error instanceof FrontMatterError)) throw error;
+    return issue(error.line, error.column, '(front matter)', error.message, error.hint);
+  };
+  let split: SplitSourceFile;
+  try {
+    split = splitSourceFile(file);
+  } catch (error) {
+    return { issues: [frontMatterIssue(error)] };
+  }
+  const bodyIssues = bodyProblems(split).map((problem) => issue(problem.line, problem.column, '(body)', problem.message, problem.hint));
   let parsed: ParsedSourceFile;
   try {
-    parsed = parseSourceFile(file);
+    parsed = parseSourceFile(file, split);
   } catch (error) {
-    if (!(error instanceof FrontMatterError)) throw error;
-    return { issues: [issue(error.line, error.column, '(front matter)', error.message, error.hint)] };
+    return { issues: [frontMatterIssue(error), ...bodyIssues] };
   }
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
@@ -79,9 +90,14 @@ export function validateEntry<Data>(
       const at = parsed.locate(problem.path);
       return issue(at.line, at.column, fieldName(problem.path) || '(front matter)', problem.message, problem.hint);
     });
-    return { parsed, issues };
+    return { parsed, issues: [...issues, ...bodyIssues] };
   }
-  return { entry: { id: entryId(file.path), file, parsed, data: result.data }, parsed, issues: [] };
+  return { entry: { id: entryId(file.path), file, parsed, data: result.data }, parsed, issues: bodyIssues };
+}
+
+/** The body as the build compiles it: after blank lines where the front matter was, so lines match the file. */
+function bodyProblems(split: SplitSourceFile) {
+  return mdxProblems('\n'.repeat(split.bodyLine - 1) + split.body);
 }
 
 export function validateContent(files: ContentFiles): ContentReport {

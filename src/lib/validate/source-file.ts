@@ -32,7 +32,17 @@ export class FrontMatterError extends Error {
 
 const FENCE = /^---[ \t]*$/;
 
-export function parseSourceFile(file: SourceFile): ParsedSourceFile {
+export interface SplitSourceFile {
+  /** The lines between the fences. */
+  frontMatter: string[];
+  /** The MDX body after the front matter. */
+  body: string;
+  /** 1-based line of the body's first line. */
+  bodyLine: number;
+}
+
+/** Finds the front matter fences; the body can be checked even when the YAML between them is broken. */
+export function splitSourceFile(file: SourceFile): SplitSourceFile {
   const lines = file.text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) {
     throw new FrontMatterError('the file has no front matter', 1, 1, 'start the file with a line "---", the fields, then "---"');
@@ -41,6 +51,10 @@ export function parseSourceFile(file: SourceFile): ParsedSourceFile {
   if (closing === -1) {
     throw new FrontMatterError('the front matter is never closed', 1, 1, 'add a line "---" after the last field');
   }
+  return { frontMatter: lines.slice(1, closing), body: lines.slice(closing + 1).join('\n'), bodyLine: closing + 2 };
+}
+
+export function parseSourceFile(file: SourceFile, split: SplitSourceFile = splitSourceFile(file)): ParsedSourceFile {
   let data: unknown;
   try {
     // Passing options turns off gray-matter's cache, which would share one object between
@@ -55,12 +69,11 @@ export function parseSourceFile(file: SourceFile): ParsedSourceFile {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontMatterError('the front matter must be a list of "field: value" lines', 2, 1);
   }
-  const frontMatter = lines.slice(1, closing);
   return {
     data: data as Record<string, unknown>,
-    body: lines.slice(closing + 1).join('\n'),
-    bodyLine: closing + 2,
-    locate: (path) => locateInFrontMatter(frontMatter, path),
+    body: split.body,
+    bodyLine: split.bodyLine,
+    locate: (path) => locateInFrontMatter(split.frontMatter, path),
   };
 }
 
