@@ -66,7 +66,7 @@ export function validateEntry<Data>(
   });
   const frontMatterIssue = (error: unknown) => {
     if (!(error instanceof FrontMatterError)) throw error;
-    return issue(error.line, error.column, '(front matter)', error.message, error.hint);
+    return issue(error.line, error.column, error.field ?? '(front matter)', error.message, error.hint);
   };
   let split: SplitSourceFile;
   try {
@@ -100,6 +100,14 @@ function bodyProblems(split: SplitSourceFile) {
   return mdxProblems('\n'.repeat(split.bodyLine - 1) + split.body);
 }
 
+/** What a cross-reference check needs to know about the file it is in. */
+type Referrer = Pick<ValidatedEntry<unknown>, 'id' | 'file' | 'parsed'>;
+
+/** A raw front matter list of ids, or nothing when it is not one (the schema reports that). */
+function strings(value: unknown): string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : [];
+}
+
 export function validateContent(files: ContentFiles): ContentReport {
   const issues: ValidationIssue[] = [];
   const incidents: ValidatedEntry<IncidentData>[] = [];
@@ -112,10 +120,20 @@ export function validateContent(files: ContentFiles): ContentReport {
   const isContent = (f: SourceFile) => f.path.endsWith(CONTENT_EXTENSION);
   files = { incidents: files.incidents.filter(isContent), patterns: files.patterns.filter(isContent) };
 
+  // Cross-references are checked for files whose schema failed too, from the raw front matter,
+  // so a broken file hears about every unknown id at once.
+  const patternRefs: { entry: Referrer; related: string[] }[] = [];
+  const incidentRefs: { entry: Referrer; patterns: string[]; related: string[]; draft: boolean }[] = [];
+
   for (const file of files.patterns) {
     const result = validateEntry(file, patternSchema, patternKeys);
     issues.push(...result.issues);
-    if (result.entry) patterns.push(result.entry);
+    if (result.entry) {
+      patterns.push(result.entry);
+      patternRefs.push({ entry: result.entry, related: result.entry.data.related });
+    } else if (result.parsed) {
+      patternRefs.push({ entry: { id: entryId(file.path), file, parsed: result.parsed }, related: strings(result.parsed.data.related) });
+    }
     if (!KEBAB.test(entryId(file.path))) {
       issues.push({ file: file.path, line: 1, column: 1, field: '(file name)', severity: 'error',
         message: `pattern file name "${entryId(file.path)}" must be lowercase kebab-case, like retry-storm.mdx` });
@@ -124,9 +142,17 @@ export function validateContent(files: ContentFiles): ContentReport {
   for (const file of files.incidents) {
     const result = validateEntry(file, incidentSchema, incidentKeys, incidentTimingWhenInvalid);
     issues.push(...result.issues);
-    if (!result.entry) continue;
+    if (!result.entry) {
+      if (!result.parsed) continue;
+      const raw = result.parsed.data;
+      incidentRefs.push({ entry: { id: entryId(file.path), file, parsed: result.parsed },
+        patterns: strings(raw.patterns), related: strings(raw.related), draft: raw.draft === true });
+      continue;
+    }
+    const { data } = result.entry;
     incidents.push(result.entry);
-    const problem = slugProblem(result.entry.id, result.entry.data.started);
+    incidentRefs.push({ entry: result.entry, patterns: data.patterns, related: data.related, draft: data.draft });
+    const problem = slugProblem(result.entry.id, data.started);
     if (problem) {
       issues.push({ file: file.path, line: 1, column: 1, field: '(file name)', message: problem, severity: 'error' });
     }
@@ -136,27 +162,27 @@ export function validateContent(files: ContentFiles): ContentReport {
   const incidentIds = new Set(files.incidents.map((f) => entryId(f.path)));
   const drafts = new Set(incidents.filter((i) => i.data.draft).map((i) => i.id));
 
-  const reference = (entry: ValidatedEntry<unknown>, field: string, index: number, message: string, hint?: string) => {
+  const reference = (entry: Referrer, field: string, index: number, message: string, hint?: string) => {
     const at = entry.parsed.locate([field, index]);
     issues.push({ file: entry.file.path, ...at, field: `${field}[${index}]`, message, severity: 'error', ...(hint ? { hint } : {}) });
   };
-  const checkIds = (entry: ValidatedEntry<unknown>, field: string, ids: string[], known: Set<string>, kind: string) => {
+  const checkIds = (entry: Referrer, field: string, ids: string[], known: Set<string>, kind: string) => {
     ids.forEach((id, index) => {
       if (id === entry.id) reference(entry, field, index, `${kind} "${id}" is this file itself`);
       else if (!known.has(id)) reference(entry, field, index, `no ${kind} "${id}" exists`, didYouMean(id, known));
     });
   };
 
-  for (const incident of incidents) {
-    checkIds(incident, 'patterns', incident.data.patterns, patternIds, 'pattern');
-    checkIds(incident, 'related', incident.data.related, incidentIds, 'incident');
-    if (!incident.data.draft) {
-      incident.data.related.forEach((slug, index) => {
-        if (drafts.has(slug)) reference(incident, 'related', index, `incident "${slug}" is a draft and will not be published`, 'link it once it is published');
+  for (const { entry, patterns: ids, related, draft } of incidentRefs) {
+    checkIds(entry, 'patterns', ids, patternIds, 'pattern');
+    checkIds(entry, 'related', related, incidentIds, 'incident');
+    if (!draft) {
+      related.forEach((slug, index) => {
+        if (drafts.has(slug)) reference(entry, 'related', index, `incident "${slug}" is a draft and will not be published`, 'link it once it is published');
       });
     }
   }
-  for (const pattern of patterns) checkIds(pattern, 'related', pattern.data.related, patternIds, 'pattern');
+  for (const { entry, related } of patternRefs) checkIds(entry, 'related', related, patternIds, 'pattern');
 
   return { issues, incidents, patterns };
 }
