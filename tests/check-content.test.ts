@@ -107,6 +107,37 @@ describe('npm run check:content -- FILE on a writeup written by someone else', (
   });
 });
 
+describe('npm run check:content on a likely duplicate', () => {
+  const TEXT_COPY = '2021-03-01-batch-job-holds-every-pooled-connection.mdx';
+
+  it('warns, naming the writeup that cites the same source under another spelling, and exits 0', async () => {
+    const { root, file } = await collectionWith('duplicate-source-url');
+    const result = await checkContent({ root, files: [file] });
+    expect(result.code).toBe(0);
+    expect(result.stdout[0]).toBe(
+      `${file}:13:5  sources[0].url  warning: cites the same source as "2021-03-01-connection-pool-exhausted-on-primary" ` +
+        `(http://www.status.example.com/incidents/42/?utm_source=newsletter): likely the same incident  ` +
+        `(merge the two, or if they are different incidents, list each under the other's related)`,
+    );
+  });
+
+  it('warns, naming the writeup whose text it repeats', async () => {
+    const { root, file } = await collectionWith('duplicate-text', TEXT_COPY);
+    const result = await checkContent({ root, files: [file] });
+    expect(result.code).toBe(0);
+    expect(result.stdout[0]).toMatch(
+      new RegExp(`^${file}:2:1  \\(duplicate\\)  warning: reads like "2021-03-01-connection-pool-exhausted-on-primary": \\d+% of the shorter one's wording is in both`),
+    );
+  });
+
+  it('makes a duplicate an error with --strict', async () => {
+    const { root, file } = await collectionWith('duplicate-text', TEXT_COPY);
+    const result = await checkContent({ root, files: [file], strict: true });
+    expect(result.code).toBe(1);
+    expect(result.stdout.at(-1)).toBe('1 file checked: 1 error, 0 warnings');
+  });
+});
+
 describe('the check:content command', () => {
   it('exits 1 and prints the problem and its GitHub annotation when GITHUB_ACTIONS is set', async () => {
     const { root, file } = await collectionWith('script-element');

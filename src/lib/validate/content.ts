@@ -8,6 +8,7 @@ import { incidentSchema, patternSchema, sourceSchema, timingProblems, type Incid
 import { slugProblem, KEBAB } from '../slug';
 import { CONTENT_EXTENSION } from '../content-dirs';
 import type { ValidationIssue } from './issue';
+import { findDuplicates, type Duplicate } from './duplicates';
 import { didYouMean } from './nearest';
 import { describeIssues, fieldName, type KnownKeys, type SchemaProblem } from './schema-issues';
 import { mdxProblems } from './mdx-compile';
@@ -183,6 +184,34 @@ export function validateContent(files: ContentFiles): ContentReport {
     }
   }
   for (const { entry, related } of patternRefs) checkIds(entry, 'related', related, patternIds, 'pattern');
+  issues.push(...duplicateWarnings(incidents));
 
   return { issues, incidents, patterns };
+}
+
+const DUPLICATE_HINT = 'merge the two, or if they are different incidents, list each under the other\'s related';
+
+/** A warning on each writeup of a likely duplicate pair, naming the other. */
+function duplicateWarnings(incidents: readonly ValidatedEntry<IncidentData>[]): ValidationIssue[] {
+  const candidates = incidents.map(({ id, data, parsed }) => ({
+    id,
+    text: `${data.title}\n${data.summary}\n${parsed.body}`,
+    sourceUrls: data.sources.map((source) => source.url),
+    related: data.related,
+  }));
+  const warning = (entry: ValidatedEntry<IncidentData>, path: PropertyKey[], field: string, message: string): ValidationIssue => ({
+    file: entry.file.path, ...entry.parsed.locate(path), field, message, hint: DUPLICATE_HINT, severity: 'warning',
+  });
+  return findDuplicates(candidates).flatMap(({ a, b, reason }: Duplicate) => {
+    const [first, second] = [incidents[a]!, incidents[b]!];
+    if (reason.kind === 'source') {
+      const says = (other: string) => `cites the same source as "${other}" (${reason.url}): likely the same incident`;
+      return [
+        warning(first, ['sources', reason.index, 'url'], `sources[${reason.index}].url`, says(second.id)),
+        warning(second, ['sources', reason.otherIndex, 'url'], `sources[${reason.otherIndex}].url`, says(first.id)),
+      ];
+    }
+    const says = (other: string) => `reads like "${other}": ${Math.round(reason.overlap * 100)}% of the shorter one's wording is in both`;
+    return [warning(first, ['title'], '(duplicate)', says(second.id)), warning(second, ['title'], '(duplicate)', says(first.id))];
+  });
 }

@@ -1,0 +1,130 @@
+/**
+ * Likely duplicate writeups: two that cite the same source, or whose text largely overlaps. Only
+ * ever a warning (`--strict` makes it an error): a weekly incident log is one source for several
+ * incidents. Two writeups that list each other under `related` are known to be distinct.
+ */
+
+export interface DuplicateCandidate {
+  id: string;
+  /** Title, summary and body: what a copy would repeat. */
+  text: string;
+  sourceUrls: readonly string[];
+  related: readonly string[];
+}
+
+export type DuplicateReason =
+  | { kind: 'source'; url: string; index: number; otherIndex: number }
+  | { kind: 'text'; overlap: number };
+
+export interface Duplicate {
+  /** Indices into the candidates given. */
+  a: number;
+  b: number;
+  reason: DuplicateReason;
+}
+
+/** Share of the shorter writeup's word triples found in the other, from which it is a likely copy. */
+export const TEXT_OVERLAP_THRESHOLD = 0.5;
+/** Below this many word triples a writeup is too short to judge. */
+const MIN_SHINGLES = 10;
+/** A word triple in more writeups than this is common phrasing, not evidence of copying. */
+const COMMON_SHINGLE = 20;
+
+/** Query parameters that only track where a reader came from. */
+const TRACKING_PARAM = /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|_hsenc|_hsmi)$/i;
+
+/**
+ * The form two links to the same page share: scheme, `www.`, trailing slash, tracking parameters
+ * and parameter order do not matter. The fragment does: a log page names each entry by its anchor.
+ */
+export function normaliseUrl(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  const host = url.hostname.toLowerCase().replace(/^www\./, '') + (url.port ? `:${url.port}` : '');
+  const params = [...url.searchParams].filter(([key]) => !TRACKING_PARAM.test(key)).sort(([a], [b]) => a.localeCompare(b));
+  const query = params.length ? `?${new URLSearchParams(params)}` : '';
+  return `${host}${url.pathname.replace(/\/+$/, '')}${query}${url.hash.length > 1 ? url.hash : ''}`;
+}
+
+export function findDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] {
+  const linked = (a: number, b: number) =>
+    candidates[a]!.related.includes(candidates[b]!.id) || candidates[b]!.related.includes(candidates[a]!.id);
+  return [...sourceDuplicates(candidates), ...textDuplicates(candidates)].filter(({ a, b }) => !linked(a, b));
+}
+
+function sourceDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] {
+  const firstCited = new Map<string, { candidate: number; index: number }>();
+  const found: Duplicate[] = [];
+  candidates.forEach((candidate, b) => {
+    const seen = new Set<number>();
+    candidate.sourceUrls.forEach((url, index) => {
+      const key = normaliseUrl(url);
+      if (key === undefined) return;
+      const first = firstCited.get(key);
+      if (!first) firstCited.set(key, { candidate: b, index });
+      else if (first.candidate !== b && !seen.has(first.candidate)) {
+        seen.add(first.candidate);
+        found.push({ a: first.candidate, b, reason: { kind: 'source', url, index: first.index, otherIndex: index } });
+      }
+    });
+  });
+  return found;
+}
+
+/**
+ * Pairs whose word triples (shingles) overlap. An inverted index finds the pairs that share any
+ * uncommon triple, so the cost follows the overlap, not the square of the collection.
+ */
+function textDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] {
+  const shingleSets = candidates.map((candidate) => shingles(candidate.text));
+  const postings = new Map<number, number[]>();
+  shingleSets.forEach((set, doc) => {
+    for (const shingle of set) {
+      const docs = postings.get(shingle);
+      if (docs) docs.push(doc);
+      else postings.set(shingle, [doc]);
+    }
+  });
+  const shared = new Map<number, number>();
+  const n = candidates.length;
+  for (const docs of postings.values()) {
+    if (docs.length < 2 || docs.length > COMMON_SHINGLE) continue;
+    for (let i = 0; i < docs.length; i++) {
+      for (let j = i + 1; j < docs.length; j++) {
+        const pair = docs[i]! * n + docs[j]!;
+        shared.set(pair, (shared.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+  const found: Duplicate[] = [];
+  for (const [pair, count] of shared) {
+    const a = Math.floor(pair / n);
+    const b = pair % n;
+    const smaller = Math.min(shingleSets[a]!.size, shingleSets[b]!.size);
+    if (smaller < MIN_SHINGLES) continue;
+    const overlap = count / smaller;
+    if (overlap >= TEXT_OVERLAP_THRESHOLD) found.push({ a, b, reason: { kind: 'text', overlap } });
+  }
+  return found.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/** Hashes of every run of three words, case and punctuation ignored. */
+function shingles(text: string): Set<number> {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(hash);
+  const set = new Set<number>();
+  for (let i = 0; i + 2 < words.length; i++) {
+    set.add(Math.imul(Math.imul(words[i]!, 0x01000193) ^ words[i + 1]!, 0x01000193) ^ words[i + 2]!);
+  }
+  return set;
+}
+
+/** FNV-1a, 32 bits. */
+function hash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h;
+}
