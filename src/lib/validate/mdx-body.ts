@@ -7,6 +7,7 @@
  * reference-style links and ESM split over lines all look to these rules exactly as they look to
  * the compiler. The same function runs in the content checker and inside the build's MDX pipeline.
  */
+import { positionAt } from '../text-position';
 import { WRITEUP_COMPONENTS } from '../writeup-components';
 import { didYouMean } from './nearest';
 
@@ -67,7 +68,7 @@ export function bodyProblems(root: MdxNode, source: string): BodyProblem[] {
     problems.push({ line: start.line, column: start.column, message, ...(hint ? { hint } : {}) });
   };
   const atOffset = (offset: number, message: string, hint?: string) => {
-    problems.push({ ...pointAt(source, offset), message, ...(hint ? { hint } : {}) });
+    problems.push({ ...positionAt(source, offset), message, ...(hint ? { hint } : {}) });
   };
 
   const visit = (node: MdxNode) => {
@@ -177,10 +178,4 @@ function attributeOffset(source: string, elementOffset: number, attribute: MdxAt
   const match = pattern.exec(rest);
   if (!match) return elementOffset;
   return elementOffset + match.index + (match[0].length - (match[1] ?? match[0]).length);
-}
-
-function pointAt(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
