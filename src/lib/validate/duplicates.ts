@@ -75,36 +75,43 @@ function sourceDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[
   return found;
 }
 
+/** Room for this many writeups in the low bits of a (shingle, writeup) key; 2^32 shingles above it stay exact. */
+const WRITEUP_SPACE = 2 ** 21;
+
 /**
- * Pairs whose word triples (shingles) overlap. An inverted index finds the pairs that share any
- * uncommon triple, so the cost follows the overlap, not the square of the collection.
+ * Pairs whose word triples (shingles) overlap. Every (shingle, writeup) is one number in a typed
+ * array; sorted, the writeups sharing a shingle sit side by side, so only pairs that share an
+ * uncommon triple are counted. The cost follows the collection's size, not its square.
  */
 function textDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] {
-  const shingleSets = candidates.map((candidate) => shingles(candidate.text));
-  const postings = new Map<number, number[]>();
-  shingleSets.forEach((set, doc) => {
-    for (const shingle of set) {
-      const docs = postings.get(shingle);
-      if (docs) docs.push(doc);
-      else postings.set(shingle, [doc]);
-    }
-  });
-  const shared = new Map<number, number>();
+  const sets = candidates.map((candidate) => shingles(candidate.text));
+  const keys = new Float64Array(sets.reduce((total, set) => total + set.length, 0));
+  let k = 0;
+  sets.forEach((set, doc) => set.forEach((shingle) => (keys[k++] = shingle * WRITEUP_SPACE + doc)));
+  keys.sort();
+
   const n = candidates.length;
-  for (const docs of postings.values()) {
-    if (docs.length < 2 || docs.length > COMMON_SHINGLE) continue;
-    for (let i = 0; i < docs.length; i++) {
-      for (let j = i + 1; j < docs.length; j++) {
-        const pair = docs[i]! * n + docs[j]!;
-        shared.set(pair, (shared.get(pair) ?? 0) + 1);
+  const shared = new Map<number, number>();
+  for (let start = 0; start < keys.length; ) {
+    const shingle = Math.floor(keys[start]! / WRITEUP_SPACE);
+    let end = start + 1;
+    while (end < keys.length && Math.floor(keys[end]! / WRITEUP_SPACE) === shingle) end++;
+    if (end - start >= 2 && end - start <= COMMON_SHINGLE) {
+      for (let i = start; i < end; i++) {
+        for (let j = i + 1; j < end; j++) {
+          const pair = (keys[i]! % WRITEUP_SPACE) * n + (keys[j]! % WRITEUP_SPACE);
+          shared.set(pair, (shared.get(pair) ?? 0) + 1);
+        }
       }
     }
+    start = end;
   }
+
   const found: Duplicate[] = [];
   for (const [pair, count] of shared) {
     const a = Math.floor(pair / n);
     const b = pair % n;
-    const smaller = Math.min(shingleSets[a]!.size, shingleSets[b]!.size);
+    const smaller = Math.min(sets[a]!.length, sets[b]!.length);
     if (smaller < MIN_SHINGLES) continue;
     const overlap = count / smaller;
     if (overlap >= TEXT_OVERLAP_THRESHOLD) found.push({ a, b, reason: { kind: 'text', overlap } });
@@ -112,14 +119,17 @@ function textDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] 
   return found.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
-/** Hashes of every run of three words, case and punctuation ignored. */
-function shingles(text: string): Set<number> {
+/** Hashes of every run of three words, case and punctuation ignored, each once. */
+function shingles(text: string): Uint32Array {
   const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(hash);
-  const set = new Set<number>();
-  for (let i = 0; i + 2 < words.length; i++) {
-    set.add(Math.imul(Math.imul(words[i]!, 0x01000193) ^ words[i + 1]!, 0x01000193) ^ words[i + 2]!);
+  const hashes = new Uint32Array(Math.max(0, words.length - 2));
+  for (let i = 0; i < hashes.length; i++) {
+    hashes[i] = Math.imul(Math.imul(words[i]!, 0x01000193) ^ words[i + 1]!, 0x01000193) ^ words[i + 2]!;
   }
-  return set;
+  hashes.sort();
+  let unique = 0;
+  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i]!;
+  return hashes.subarray(0, unique);
 }
 
 /** FNV-1a, 32 bits. */
