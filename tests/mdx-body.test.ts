@@ -117,6 +117,11 @@ describe('a writeup body', () => {
     ]);
   });
 
+  it('explains the usual cause of a compile error in prose: a < or { meant as text', () => {
+    expect(mdxProblems('p99 latency <100ms')[0]?.hint).toBe('for a literal < write \\< (or put it in `code`); Markdown replaces HTML');
+    expect(mdxProblems('set a { b')[0]?.hint).toBe('for a literal { write \\{ (or put it in `code`)');
+  });
+
   it('reports an import that does not parse both as code and as a compile error', () => {
     expect(problems('import {\n\nText')).toEqual([
       '1:1 "import" is not allowed: a writeup is content, not code',

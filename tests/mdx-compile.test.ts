@@ -10,7 +10,9 @@ describe('mdxProblems with the compiler mocked', () => {
     mdxToJs.mockImplementationOnce(() => {
       throw new Error('4:2: Unexpected end of file in expression (mdx:unexpected-eof)');
     });
-    expect(mdxProblems('text')).toEqual([{ line: 4, column: 2, message: 'MDX does not compile: Unexpected end of file in expression' }]);
+    expect(mdxProblems('text')).toEqual([
+      { line: 4, column: 2, message: 'MDX does not compile: Unexpected end of file in expression', hint: 'for a literal { write \\{ (or put it in `code`)' },
+    ]);
   });
 
   it('fails loudly, keeping the cause, when the compiler itself breaks', () => {

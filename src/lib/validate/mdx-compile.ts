@@ -32,9 +32,18 @@ export function mdxProblems(text: string): BodyProblem[] {
   return problems;
 }
 
+/** The usual cause of a compile error in prose: a `<` or `{` meant as text. */
+const COMPILER_HINTS: [RegExp, string][] = [
+  [/closing tag/, 'close each component, like <Callout kind="note">…</Callout>; for a literal < write \\<'],
+  [/after `<`|before name/, 'for a literal < write \\< (or put it in `code`); Markdown replaces HTML'],
+  [/brace|expression/, 'for a literal { write \\{ (or put it in `code`)'],
+];
+
 function compilerProblem(error: unknown): BodyProblem {
   const match = COMPILER_ERROR.exec(error instanceof Error ? error.message : '');
   // Anything without a position is the compiler failing, not the file: say so loudly.
   if (!match) throw new Error('the MDX compiler failed', { cause: error });
-  return { line: Number(match[1]), column: Number(match[2]), message: `MDX does not compile: ${match[3]}` };
+  const reason = match[3]!;
+  const hint = COMPILER_HINTS.find(([pattern]) => pattern.test(reason))?.[1];
+  return { line: Number(match[1]), column: Number(match[2]), message: `MDX does not compile: ${reason}`, ...(hint ? { hint } : {}) };
 }
