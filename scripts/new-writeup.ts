@@ -7,34 +7,25 @@
  * exist yet. Without a terminal (CI, scripts) every required value must come as a flag.
  */
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { NEW_WRITEUP_FIELDS } from '../src/lib/scaffold';
+import { finish, parseCommandLine, type CommandResult } from '../src/node/command';
 import { newWriteup } from '../src/node/new-writeup';
 
-async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    const options = Object.fromEntries(NEW_WRITEUP_FIELDS.map((field) => [field, { type: 'string' as const }]));
-    values = parseArgs({ args: argv, options }).values as Record<string, string | undefined>;
-  } catch (error) {
-    console.error(`${(error as Error).message}\nflags: ${NEW_WRITEUP_FIELDS.map((field) => `--${field}`).join(' ')}`);
-    return 2;
-  }
+async function main(argv: string[]): Promise<CommandResult> {
+  const options = Object.fromEntries(NEW_WRITEUP_FIELDS.map((field) => [field, { type: 'string' as const }]));
+  const args = parseCommandLine(argv, { options }, `npm run new -- ${NEW_WRITEUP_FIELDS.map((field) => `--${field} …`).join(' ')}`);
+  if ('code' in args) return args;
   // Questions only when a person is there to answer: in CI stdin is not a terminal.
   const readline = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
   const terminal = readline && { ask: (question: string) => readline.question(question), tell: (message: string) => console.log(message) };
   try {
-    const result = await newWriteup({ root: process.cwd(), values, ...(terminal ? { terminal } : {}) });
-    for (const line of result.stdout) console.log(line);
-    for (const line of result.stderr) console.error(line);
-    return result.code;
+    return await newWriteup({ root: process.cwd(), values: args.values as Record<string, string | undefined>, ...(terminal ? { terminal } : {}) });
   } catch (error) {
     if ((error as { code?: string }).code !== 'ABORT_ERR') throw error;
-    console.error('\ncancelled; nothing was written');
-    return 1;
+    return { code: 1, stdout: [], stderr: ['', 'cancelled; nothing was written'] };
   } finally {
     readline?.close();
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+finish(await main(process.argv.slice(2)));

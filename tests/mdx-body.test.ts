@@ -45,11 +45,8 @@ describe('a writeup body', () => {
 
   it('rejects JavaScript expressions in text, in components and after a comment', () => {
     const body = 'Hello {process.env.SECRET}.\n\n<Callout kind="note">\n  {fetch("https://evil.example")}\n</Callout>\n\nA {/* c */ 1}';
-    expect(problems(body)).toEqual([
-      '1:7 a JavaScript expression {…} is not allowed: a writeup is content, not code',
-      '4:3 a JavaScript expression {…} is not allowed: a writeup is content, not code',
-      '7:3 a JavaScript expression {…} is not allowed: a writeup is content, not code',
-    ]);
+    const refused = 'a JavaScript expression {…} is not allowed: a writeup is content, not code';
+    expect(problems(body)).toEqual(['1:7', '4:3', '7:3'].map((at) => `${at} ${refused}`));
   });
 
   it.each(['script', 'ScRiPt', 'iframe', 'object', 'embed', 'svg:script', 'style'])('rejects <%s>, however it is spelled', (tag) => {
@@ -92,12 +89,8 @@ describe('a writeup body', () => {
       '',
       '<a href="java\tscript:alert(4)">tab</a>',
     ].join('\n');
-    expect(problems(body).filter((p) => p.includes('javascript:'))).toEqual([
-      '1:1 a "javascript:" URL is not allowed in a link: it can run code or carry a hidden page',
-      '1:62 a "javascript:" URL is not allowed in a link: it can run code or carry a hidden page',
-      '3:1 a "javascript:" URL is not allowed in a link: it can run code or carry a hidden page',
-      '5:4 a "javascript:" URL is not allowed in a link: it can run code or carry a hidden page',
-    ]);
+    const refused = 'a "javascript:" URL is not allowed in a link: it can run code or carry a hidden page';
+    expect(problems(body).filter((p) => p.includes('javascript:'))).toEqual(['1:1', '1:62', '3:1', '5:4'].map((at) => `${at} ${refused}`));
   });
 
   it('rejects data: images and images that the build would import from a relative path', () => {

@@ -8,6 +8,7 @@ import { relative, resolve, sep } from 'node:path';
 import { CONTENT_DIRS } from '../lib/content-dirs';
 import { byLocation, formatIssue, githubAnnotation, type ValidationIssue } from '../lib/validate/issue';
 import { validateContent } from '../lib/validate/content';
+import type { CommandResult } from './command';
 import { readContent } from './read-content';
 
 export interface CheckContentOptions {
@@ -22,14 +23,8 @@ export interface CheckContentOptions {
   dirs?: { incidents: string; patterns: string };
 }
 
-export interface CheckContentResult {
-  /** 0 when there is no error, 1 when there is, 2 when a file given is not content. */
-  code: number;
-  stdout: string[];
-  stderr: string[];
-}
-
-export async function checkContent(options: CheckContentOptions): Promise<CheckContentResult> {
+/** Exit code 0 when there is no error, 1 when there is, 2 when a file given is not content. */
+export async function checkContent(options: CheckContentOptions): Promise<CommandResult> {
   const { root, dirs = CONTENT_DIRS } = options;
   const only = new Set((options.files ?? []).map((file) => relative(root, resolve(root, file)).split(sep).join('/')));
   const files = await readContent(root, dirs);

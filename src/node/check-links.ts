@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { brokenLinks, linkIssue, resolveInternal, siteLinks, siteOrigin, type Link, type SiteFiles } from '../lib/links';
 import { byLocation, formatIssue } from '../lib/validate/issue';
+import type { CommandResult } from './command';
 
 export interface CheckLinksOptions {
   /** The built site, e.g. `dist`; reports name pages under it. */
@@ -17,7 +18,7 @@ export interface CheckLinksOptions {
   timeoutMs?: number;
 }
 
-export async function checkLinks(options: CheckLinksOptions): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
+export async function checkLinks(options: CheckLinksOptions): Promise<CommandResult> {
   const { dir } = options;
   let site: SiteFiles;
   try {

@@ -12,6 +12,7 @@ import { incidentSlug, slugify } from '../lib/slug';
 import { parseTimePoint, TimeSyntaxError } from '../lib/time-point';
 import { validateContent } from '../lib/validate/content';
 import { formatIssue } from '../lib/validate/issue';
+import type { CommandResult } from './command';
 import { readContent } from './read-content';
 
 /** Someone to ask: a question returns the answer, a message is shown at once. */
@@ -28,11 +29,8 @@ export interface NewWriteupOptions {
   dirs?: { incidents: string; patterns: string };
 }
 
-export interface NewWriteupResult {
-  /** 0 written, 1 invalid or already there, 2 required values missing and nobody to ask. */
-  code: number;
-  stdout: string[];
-  stderr: string[];
+/** Exit code 0 written, 1 invalid or already there, 2 required values missing and nobody to ask. */
+export interface NewWriteupResult extends CommandResult {
   /** The file written, relative to the root. */
   path?: string;
 }
