@@ -131,6 +131,11 @@ describe('npm run check:links', () => {
     expect(result).toMatchObject({ code: 1, stdout: [`${dir}/a/index.html:1:4  href  https://example.com/gone: answers 410`, '2 pages checked: 1 broken link; 1 external links checked'] });
   });
 
+  it('adds a GitHub annotation per broken link when asked', async () => {
+    const dir = await builtSite({ '/a/index.html': '<a href="/b/">b</a>' });
+    expect((await checkLinks({ dir, annotate: true })).stdout).toContain(`::error file=${dir}/a/index.html,line=1,col=4,title=href::/b/: no page or file at /b/`);
+  });
+
   it('exits 2 when there is no built site', async () => {
     expect(await checkLinks({ dir: '/nonexistent/dist' })).toEqual({ code: 2, stdout: [], stderr: ['/nonexistent/dist: no built site here; run npm run build first'] });
   });

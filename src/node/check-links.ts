@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { brokenLinks, linkIssue, resolveInternal, siteLinks, siteOrigin, type Link, type SiteFiles } from '../lib/links';
-import { byLocation, formatIssue } from '../lib/validate/issue';
+import { byLocation, formatIssue, githubAnnotation } from '../lib/validate/issue';
 import type { CommandResult } from './command';
 
 export interface CheckLinksOptions {
@@ -14,6 +14,8 @@ export interface CheckLinksOptions {
   dir: string;
   /** Also request every external link (needs the network). */
   external?: boolean;
+  /** Also print GitHub Actions annotations. */
+  annotate?: boolean;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -45,7 +47,11 @@ export async function checkLinks(options: CheckLinksOptions): Promise<CommandRes
   const external = options.external ? `${outside.size} external links checked` : `${outside.size} external links not checked (add --external)`;
   return {
     code: issues.length > 0 ? 1 : 0,
-    stdout: [...issues.sort(byLocation).map(formatIssue), `${site.pages.size} pages checked: ${plural(issues.length)}; ${external}`],
+    stdout: [
+      ...issues.sort(byLocation).map(formatIssue),
+      ...(options.annotate ? issues.map(githubAnnotation) : []),
+      `${site.pages.size} pages checked: ${plural(issues.length)}; ${external}`,
+    ],
     stderr: [],
   };
 }
