@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicates, normaliseUrl, type DuplicateCandidate } from '../src/lib/validate/duplicates';
+import { findDuplicates, normaliseUrl, type DuplicateCandidate } from '../../src/lib/validate/duplicates';
 
 const POOL = 'A nightly batch job ran late and overlapped with morning traffic. It held every pooled connection, so API requests waited until their deadline passed and failed with timeouts.';
 const DNS = 'An expired certificate on the internal resolver made every lookup fail; services could not find each other until the certificate was renewed by hand.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { urlProblem } from '../src/lib/validate/mdx-body';
-import { mdxProblems } from '../src/lib/validate/mdx-compile';
+import { urlProblem } from '../../src/lib/validate/mdx-body';
+import { mdxProblems } from '../../src/lib/validate/mdx-compile';
 
 /** Each problem as `line:column message`, the way a contributor reads it. */
 const problems = (mdx: string) => mdxProblems(mdx).map((p) => `${p.line}:${p.column} ${p.message}`);

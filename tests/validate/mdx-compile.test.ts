@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 const mdxToJs = vi.hoisted(() => vi.fn());
 vi.mock('satteri', () => ({ mdxToJs }));
 
-const { mdxProblems } = await import('../src/lib/validate/mdx-compile');
+const { mdxProblems } = await import('../../src/lib/validate/mdx-compile');
 
 describe('mdxProblems with the compiler mocked', () => {
   it('turns a positioned compiler error into a problem without the rule id', () => {
