@@ -3,6 +3,7 @@
  * ever a warning (`--strict` makes it an error): a weekly incident log is one source for several
  * incidents. Two writeups that list each other under `related` are known to be distinct.
  */
+import { tokenize } from '../search/query';
 
 export interface DuplicateCandidate {
   id: string;
@@ -119,9 +120,9 @@ function textDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] 
   return found.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
-/** Hashes of every run of three words, case and punctuation ignored, each once. */
+/** Hashes of every run of three words (as search splits them: case, accents and punctuation ignored), each once. */
 function shingles(text: string): Uint32Array {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(hash);
+  const words = tokenize(text).map(hash);
   const hashes = new Uint32Array(Math.max(0, words.length - 2));
   for (let i = 0; i < hashes.length; i++) {
     hashes[i] = Math.imul(Math.imul(words[i]!, 0x01000193) ^ words[i + 1]!, 0x01000193) ^ words[i + 2]!;
