@@ -2,9 +2,9 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { pagefindIntegration } from './src/integrations/pagefind-index.ts';
+import { writeupMdx } from './src/integrations/writeup-mdx.ts';
 
 const otherContent = process.env.KB_CONTENT_DIR;
 
@@ -17,7 +17,7 @@ export default defineConfig({
   // Any static host works; SITE sets absolute URLs for feeds when the address is known.
   site: process.env.SITE ?? 'https://incidents.example.org',
   trailingSlash: 'always',
-  integrations: [validateContentIntegration(), mdx(), pagefindIntegration()],
+  integrations: [validateContentIntegration(), writeupMdx(), pagefindIntegration()],
   // One small stylesheet inlined saves a round trip on a slow link, the case this site is for.
   build: { format: 'directory', inlineStylesheets: 'always' },
   vite: {

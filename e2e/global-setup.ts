@@ -10,6 +10,8 @@ import { serveStatic } from './support/static-server';
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
+    /** The built site's folder, for checks that read files rather than pages. */
+    siteDir: string;
   }
 }
 
@@ -22,5 +24,6 @@ export default async function setup(project: TestProject) {
   }
   const site = await serveStatic(outDir);
   project.provide('siteUrl', site.url);
+  project.provide('siteDir', outDir);
   return () => site.close();
 }

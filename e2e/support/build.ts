@@ -10,12 +10,16 @@ export interface BuildResult {
   output: string;
 }
 
-/** Builds the site; `contentDir` swaps in another content folder (see src/lib/content-dirs.ts). */
-export function buildSite(options: { outDir: string; contentDir?: string }): Promise<BuildResult> {
+/**
+ * Builds the site; `contentDir` swaps in another content folder (see src/lib/content-dirs.ts),
+ * `config` another Astro config file (relative to the project root).
+ */
+export function buildSite(options: { outDir: string; contentDir?: string; config?: string }): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   if (options.contentDir) env.KB_CONTENT_DIR = options.contentDir;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', options.outDir], { cwd: PROJECT_ROOT, env });
+    const args = [ASTRO, 'build', '--outDir', options.outDir, ...(options.config ? ['--config', options.config] : [])];
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

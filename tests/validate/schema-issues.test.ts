@@ -46,8 +46,8 @@ describe('describeIssues', () => {
   });
 
   // Same promise; zod reports a missing enum as invalid_value, so the message reads "undefined is not one of: ...".
-  it('names a missing impact as required', () => {
-    expect(problemsFor({}, ['impact'])).toEqual([{ path: ['impact'], message: '"impact" is required' }]);
+  it('names a missing impact as required, with the values it may take', () => {
+    expect(problemsFor({}, ['impact'])).toEqual([{ path: ['impact'], message: '"impact" is required', hint: 'one of: unknown, none, minor, major, critical' }]);
   });
 
   it('answers a misspelled key with the field it resembles', () => {

@@ -152,6 +152,20 @@ describe('parseSourceFile', () => {
   it('rejects a duplicated key as invalid YAML', () => {
     expect(frontMatterError('---\ntitle: x\ntitle: y\n---\n').message).toMatch(/duplicated mapping key/);
   });
+
+  it('names the field that is broken, not the one where the parser gave up', () => {
+    expect(frontMatterError('---\ntitle: x\nimpact: [major\npatterns:\n  - a\n---\n')).toMatchObject({ line: 3, column: 1, field: 'impact' });
+    expect(frontMatterError('---\ntitle: x\nsummary: "never closed\nimpact: major\n---\n')).toMatchObject({ line: 3, field: 'summary' });
+  });
+
+  it('names the field and the column where a field is malformed', () => {
+    expect(frontMatterError('---\ntitle: Writes: time out\nimpact: major\n---\n')).toMatchObject({ line: 2, column: 14, field: 'title' });
+    expect(frontMatterError('---\ntitle: x\nsources:\n  - title: a\n   url: b\nimpact: y\n---\n')).toMatchObject({ line: 5, column: 4, field: 'sources' });
+  });
+
+  it('names the second of two fields with the same name', () => {
+    expect(frontMatterError('---\ntitle: x\nimpact: major\ntitle: y\n---\n')).toMatchObject({ line: 4, field: 'title' });
+  });
 });
 
 describe('locate', () => {

@@ -8,9 +8,11 @@ import { incidentSchema, patternSchema, sourceSchema, timingProblems, type Incid
 import { slugProblem, KEBAB } from '../slug';
 import { CONTENT_EXTENSION } from '../content-dirs';
 import type { ValidationIssue } from './issue';
+import { findDuplicates, type Duplicate } from './duplicates';
 import { didYouMean } from './nearest';
 import { describeIssues, fieldName, type KnownKeys, type SchemaProblem } from './schema-issues';
-import { FrontMatterError, parseSourceFile, type ParsedSourceFile, type SourceFile } from './source-file';
+import { mdxProblems } from './mdx-compile';
+import { FrontMatterError, parseSourceFile, splitSourceFile, type ParsedSourceFile, type SourceFile, type SplitSourceFile } from './source-file';
 
 export interface ContentFiles {
   incidents: SourceFile[];
@@ -52,7 +54,7 @@ function incidentTimingWhenInvalid(raw: Record<string, unknown>): SchemaProblem[
   });
 }
 
-/** Per-file checks that do not need the rest of the collection. */
+/** Per-file checks that do not need the rest of the collection: front matter, schema and body. */
 export function validateEntry<Data>(
   file: SourceFile,
   schema: z.ZodType<Data>,
@@ -63,12 +65,22 @@ export function validateEntry<Data>(
   const issue = (line: number, column: number, field: string, message: string, hint?: string): ValidationIssue => ({
     file: file.path, line, column, field, message, severity: 'error', ...(hint ? { hint } : {}),
   });
+  const frontMatterIssue = (error: unknown) => {
+    if (!(error instanceof FrontMatterError)) throw error;
+    return issue(error.line, error.column, error.field ?? '(front matter)', error.message, error.hint);
+  };
+  let split: SplitSourceFile;
+  try {
+    split = splitSourceFile(file);
+  } catch (error) {
+    return { issues: [frontMatterIssue(error)] };
+  }
+  const bodyIssues = bodyProblems(split).map((problem) => issue(problem.line, problem.column, '(body)', problem.message, problem.hint));
   let parsed: ParsedSourceFile;
   try {
-    parsed = parseSourceFile(file);
+    parsed = parseSourceFile(file, split);
   } catch (error) {
-    if (!(error instanceof FrontMatterError)) throw error;
-    return { issues: [issue(error.line, error.column, '(front matter)', error.message, error.hint)] };
+    return { issues: [frontMatterIssue(error), ...bodyIssues] };
   }
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
@@ -79,9 +91,22 @@ export function validateEntry<Data>(
       const at = parsed.locate(problem.path);
       return issue(at.line, at.column, fieldName(problem.path) || '(front matter)', problem.message, problem.hint);
     });
-    return { parsed, issues };
+    return { parsed, issues: [...issues, ...bodyIssues] };
   }
-  return { entry: { id: entryId(file.path), file, parsed, data: result.data }, parsed, issues: [] };
+  return { entry: { id: entryId(file.path), file, parsed, data: result.data }, parsed, issues: bodyIssues };
+}
+
+/** The body as the build compiles it: after blank lines where the front matter was, so lines match the file. */
+function bodyProblems(split: SplitSourceFile) {
+  return mdxProblems('\n'.repeat(split.bodyLine - 1) + split.body);
+}
+
+/** What a cross-reference check needs to know about the file it is in. */
+type Referrer = Pick<ValidatedEntry<unknown>, 'id' | 'file' | 'parsed'>;
+
+/** A raw front matter list of ids, or nothing when it is not one (the schema reports that). */
+function strings(value: unknown): string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : [];
 }
 
 export function validateContent(files: ContentFiles): ContentReport {
@@ -96,10 +121,20 @@ export function validateContent(files: ContentFiles): ContentReport {
   const isContent = (f: SourceFile) => f.path.endsWith(CONTENT_EXTENSION);
   files = { incidents: files.incidents.filter(isContent), patterns: files.patterns.filter(isContent) };
 
+  // Cross-references are checked for files whose schema failed too, from the raw front matter,
+  // so a broken file hears about every unknown id at once.
+  const patternRefs: { entry: Referrer; related: string[] }[] = [];
+  const incidentRefs: { entry: Referrer; patterns: string[]; related: string[]; draft: boolean }[] = [];
+
   for (const file of files.patterns) {
     const result = validateEntry(file, patternSchema, patternKeys);
     issues.push(...result.issues);
-    if (result.entry) patterns.push(result.entry);
+    if (result.entry) {
+      patterns.push(result.entry);
+      patternRefs.push({ entry: result.entry, related: result.entry.data.related });
+    } else if (result.parsed) {
+      patternRefs.push({ entry: { id: entryId(file.path), file, parsed: result.parsed }, related: strings(result.parsed.data.related) });
+    }
     if (!KEBAB.test(entryId(file.path))) {
       issues.push({ file: file.path, line: 1, column: 1, field: '(file name)', severity: 'error',
         message: `pattern file name "${entryId(file.path)}" must be lowercase kebab-case, like retry-storm.mdx` });
@@ -108,9 +143,17 @@ export function validateContent(files: ContentFiles): ContentReport {
   for (const file of files.incidents) {
     const result = validateEntry(file, incidentSchema, incidentKeys, incidentTimingWhenInvalid);
     issues.push(...result.issues);
-    if (!result.entry) continue;
+    if (!result.entry) {
+      if (!result.parsed) continue;
+      const raw = result.parsed.data;
+      incidentRefs.push({ entry: { id: entryId(file.path), file, parsed: result.parsed },
+        patterns: strings(raw.patterns), related: strings(raw.related), draft: raw.draft === true });
+      continue;
+    }
+    const { data } = result.entry;
     incidents.push(result.entry);
-    const problem = slugProblem(result.entry.id, result.entry.data.started);
+    incidentRefs.push({ entry: result.entry, patterns: data.patterns, related: data.related, draft: data.draft });
+    const problem = slugProblem(result.entry.id, data.started);
     if (problem) {
       issues.push({ file: file.path, line: 1, column: 1, field: '(file name)', message: problem, severity: 'error' });
     }
@@ -120,27 +163,55 @@ export function validateContent(files: ContentFiles): ContentReport {
   const incidentIds = new Set(files.incidents.map((f) => entryId(f.path)));
   const drafts = new Set(incidents.filter((i) => i.data.draft).map((i) => i.id));
 
-  const reference = (entry: ValidatedEntry<unknown>, field: string, index: number, message: string, hint?: string) => {
+  const reference = (entry: Referrer, field: string, index: number, message: string, hint?: string) => {
     const at = entry.parsed.locate([field, index]);
     issues.push({ file: entry.file.path, ...at, field: `${field}[${index}]`, message, severity: 'error', ...(hint ? { hint } : {}) });
   };
-  const checkIds = (entry: ValidatedEntry<unknown>, field: string, ids: string[], known: Set<string>, kind: string) => {
+  const checkIds = (entry: Referrer, field: string, ids: string[], known: Set<string>, kind: string) => {
     ids.forEach((id, index) => {
       if (id === entry.id) reference(entry, field, index, `${kind} "${id}" is this file itself`);
       else if (!known.has(id)) reference(entry, field, index, `no ${kind} "${id}" exists`, didYouMean(id, known));
     });
   };
 
-  for (const incident of incidents) {
-    checkIds(incident, 'patterns', incident.data.patterns, patternIds, 'pattern');
-    checkIds(incident, 'related', incident.data.related, incidentIds, 'incident');
-    if (!incident.data.draft) {
-      incident.data.related.forEach((slug, index) => {
-        if (drafts.has(slug)) reference(incident, 'related', index, `incident "${slug}" is a draft and will not be published`, 'link it once it is published');
+  for (const { entry, patterns: ids, related, draft } of incidentRefs) {
+    checkIds(entry, 'patterns', ids, patternIds, 'pattern');
+    checkIds(entry, 'related', related, incidentIds, 'incident');
+    if (!draft) {
+      related.forEach((slug, index) => {
+        if (drafts.has(slug)) reference(entry, 'related', index, `incident "${slug}" is a draft and will not be published`, 'link it once it is published');
       });
     }
   }
-  for (const pattern of patterns) checkIds(pattern, 'related', pattern.data.related, patternIds, 'pattern');
+  for (const { entry, related } of patternRefs) checkIds(entry, 'related', related, patternIds, 'pattern');
+  issues.push(...duplicateWarnings(incidents));
 
   return { issues, incidents, patterns };
+}
+
+const DUPLICATE_HINT = 'merge the two, or if they are different incidents, list each under the other\'s related';
+
+/** A warning on each writeup of a likely duplicate pair, naming the other. */
+function duplicateWarnings(incidents: readonly ValidatedEntry<IncidentData>[]): ValidationIssue[] {
+  const candidates = incidents.map(({ id, data, parsed }) => ({
+    id,
+    text: `${data.title}\n${data.summary}\n${parsed.body}`,
+    sourceUrls: data.sources.map((source) => source.url),
+    related: data.related,
+  }));
+  const warning = (entry: ValidatedEntry<IncidentData>, path: PropertyKey[], field: string, message: string): ValidationIssue => ({
+    file: entry.file.path, ...entry.parsed.locate(path), field, message, hint: DUPLICATE_HINT, severity: 'warning',
+  });
+  return findDuplicates(candidates).flatMap(({ a, b, reason }: Duplicate) => {
+    const [first, second] = [incidents[a]!, incidents[b]!];
+    if (reason.kind === 'source') {
+      const says = (other: string) => `cites the same source as "${other}" (${reason.url}): likely the same incident`;
+      return [
+        warning(first, ['sources', reason.index, 'url'], `sources[${reason.index}].url`, says(second.id)),
+        warning(second, ['sources', reason.otherIndex, 'url'], `sources[${reason.otherIndex}].url`, says(first.id)),
+      ];
+    }
+    const says = (other: string) => `reads like "${other}": ${Math.round(reason.overlap * 100)}% of the shorter one's wording is in both`;
+    return [warning(first, ['title'], '(duplicate)', says(second.id)), warning(second, ['title'], '(duplicate)', says(first.id))];
+  });
 }

@@ -26,7 +26,8 @@ export function describeIssues(error: z.ZodError, input: unknown, knownKeys: Kno
   return error.issues.flatMap((issue): SchemaProblem[] => {
     const path = issue.path as PropertyKey[];
     if (issue.code !== 'unrecognized_keys' && path.length > 0 && valueAt(input, path) === undefined) {
-      return [{ path, message: `"${fieldName(path)}" is required` }];
+      const allowed = issue.code === 'invalid_value' ? { hint: `one of: ${issue.values.map(String).join(', ')}` } : {};
+      return [{ path, message: `"${fieldName(path)}" is required`, ...allowed }];
     }
     switch (issue.code) {
       case 'unrecognized_keys':

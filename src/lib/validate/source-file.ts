@@ -25,6 +25,8 @@ export class FrontMatterError extends Error {
     readonly line: number,
     readonly column: number,
     readonly hint?: string,
+    /** The top-level field the problem is in, when it is known. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -32,7 +34,17 @@ export class FrontMatterError extends Error {
 
 const FENCE = /^---[ \t]*$/;
 
-export function parseSourceFile(file: SourceFile): ParsedSourceFile {
+export interface SplitSourceFile {
+  /** The lines between the fences. */
+  frontMatter: string[];
+  /** The MDX body after the front matter. */
+  body: string;
+  /** 1-based line of the body's first line. */
+  bodyLine: number;
+}
+
+/** Finds the front matter fences; the body can be checked even when the YAML between them is broken. */
+export function splitSourceFile(file: SourceFile): SplitSourceFile {
   const lines = file.text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) {
     throw new FrontMatterError('the file has no front matter', 1, 1, 'start the file with a line "---", the fields, then "---"');
@@ -41,27 +53,71 @@ export function parseSourceFile(file: SourceFile): ParsedSourceFile {
   if (closing === -1) {
     throw new FrontMatterError('the front matter is never closed', 1, 1, 'add a line "---" after the last field');
   }
+  return { frontMatter: lines.slice(1, closing), body: lines.slice(closing + 1).join('\n'), bodyLine: closing + 2 };
+}
+
+export function parseSourceFile(file: SourceFile, split: SplitSourceFile = splitSourceFile(file)): ParsedSourceFile {
   let data: unknown;
   try {
-    // Passing options turns off gray-matter's cache, which would share one object between
-    // identical files.
-    data = matter(file.text, {}).data;
+    data = parseYaml(file.text);
   } catch (error) {
-    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    // js-yaml counts lines from the opening fence, 0-based, so the fence's own line is mark.line 0.
-    throw new FrontMatterError(`the front matter is not valid YAML: ${reason}`, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1);
+    throw yamlError(split.frontMatter, error);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontMatterError('the front matter must be a list of "field: value" lines', 2, 1);
   }
-  const frontMatter = lines.slice(1, closing);
   return {
     data: data as Record<string, unknown>,
-    body: lines.slice(closing + 1).join('\n'),
-    bodyLine: closing + 2,
-    locate: (path) => locateInFrontMatter(frontMatter, path),
+    body: split.body,
+    bodyLine: split.bodyLine,
+    locate: (path) => locateInFrontMatter(split.frontMatter, path),
   };
+}
+
+function parseYaml(text: string): unknown {
+  // Passing options turns off gray-matter's cache, which would share one object between
+  // identical files.
+  return matter(text, {}).data;
+}
+
+interface YamlException {
+  reason?: string;
+  /** 0-based; gray-matter hands the parser the text after the opening fence, newline included. */
+  mark?: { line?: number; column?: number };
+}
+
+/**
+ * Where broken YAML was broken. The parser reports where it gave up, often lines after the
+ * mistake (an unclosed `[` shows up on the next field), so each top-level field is parsed on its
+ * own first: the first that fails alone is the one to fix. When none does (a field given twice),
+ * the parser's own position stands and the field written there is named.
+ */
+function yamlError(frontMatter: readonly string[], error: unknown): FrontMatterError {
+  const fields = topLevelFields(frontMatter);
+  for (const field of fields) {
+    try {
+      parseYaml(`---\n${frontMatter.slice(field.from, field.to).join('\n')}\n---\n`);
+    } catch (fieldError) {
+      const { reason, mark } = fieldError as YamlException;
+      const line = Math.min(Math.max(field.from + (mark?.line ?? 1) - 1, field.from), field.to - 1) + 2;
+      return new FrontMatterError(`the front matter is not valid YAML: ${reason}`, line, (mark?.column ?? 0) + 1, undefined, field.key);
+    }
+  }
+  const { reason, mark } = error as YamlException;
+  const line = (mark?.line ?? 1) + 1;
+  const key = fields.findLast((field) => field.from + 2 <= line)?.key;
+  return new FrontMatterError(`the front matter is not valid YAML: ${reason ?? (error as Error).message}`, line, (mark?.column ?? 0) + 1, undefined, key);
+}
+
+/** The lines each top-level `key:` spans, comments and indented lines going with the field above. */
+function topLevelFields(frontMatter: readonly string[]): { key: string; from: number; to: number }[] {
+  const fields: { key: string; from: number; to: number }[] = [];
+  frontMatter.forEach((line, index) => {
+    const key = /^["']?([^\s"'#:-][^"':]*)["']?\s*:/.exec(line)?.[1];
+    if (key !== undefined) fields.push({ key, from: index, to: index + 1 });
+    else if (fields.length > 0) fields.at(-1)!.to = index + 1;
+  });
+  return fields;
 }
 
 interface Position {

@@ -1,0 +1,181 @@
+/**
+ * A writeup is content, not code (GUIDE §2). MDX compiles to JavaScript that runs in the build
+ * with CI's secrets and ships to readers, so a body may hold Markdown and the writeup components
+ * (WRITEUP_COMPONENTS) with plain-text attributes, and nothing else.
+ *
+ * The rules read the tree the MDX parser built, not the text: entity-encoded URLs, `<ScRiPt>`,
+ * reference-style links and ESM split over lines all look to these rules exactly as they look to
+ * the compiler. The same function runs in the content checker and inside the build's MDX pipeline.
+ */
+import { positionAt } from '../text-position';
+import { WRITEUP_COMPONENTS } from '../writeup-components';
+import { didYouMean } from './nearest';
+
+interface Point {
+  line: number;
+  column: number;
+  offset?: number;
+}
+
+/** The parts of an mdast/MDX node the rules read (satteri and mdast-util-mdx share this shape). */
+export interface MdxNode {
+  type: string;
+  position?: { start: Point; end: Point };
+  children?: MdxNode[];
+  /** Source of an ESM block or an expression. */
+  value?: string;
+  /** A JSX element's name; null for a fragment `<>`. */
+  name?: string | null;
+  attributes?: MdxAttribute[];
+  /** Target of a link, image or link definition. */
+  url?: string;
+}
+
+export interface MdxAttribute {
+  type: string;
+  /** Absent on a spread `{...props}`. */
+  name?: string;
+  /** A string, an expression `{…}`, or null for a bare attribute. */
+  value?: string | null | { type: string; value: string };
+}
+
+/** One problem in a body, at its line and column in the text that was parsed. */
+export interface BodyProblem {
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
+}
+
+const ALLOWED = Object.keys(WRITEUP_COMPONENTS);
+const ALLOWED_LIST = ALLOWED.join(', ');
+
+/** Elements that run or embed code; named in their own message so a reviewer sees the intent. */
+const CODE_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'base', 'form', 'meta', 'link', 'style', 'svg', 'math']);
+
+/** Attributes whose value a browser loads or navigates to. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'data', 'cite', 'background', 'ping', 'codebase']);
+
+/** Schemes that run code or carry a whole document inside the link. */
+const CODE_SCHEMES = new Set(['javascript', 'vbscript', 'data']);
+
+const COMMENT_ONLY = /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*$/;
+
+export function bodyProblems(root: MdxNode, source: string): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const at = (node: MdxNode, message: string, hint?: string) => {
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    problems.push({ line: start.line, column: start.column, message, ...(hint ? { hint } : {}) });
+  };
+  const atOffset = (offset: number, message: string, hint?: string) => {
+    problems.push({ ...positionAt(source, offset), message, ...(hint ? { hint } : {}) });
+  };
+
+  const visit = (node: MdxNode) => {
+    switch (node.type) {
+      case 'mdxjsEsm': {
+        const keyword = /^\s*(import|export)\b/.exec(node.value ?? '')?.[1] ?? 'import/export';
+        at(node, `"${keyword}" is not allowed: a writeup is content, not code`,
+          keyword === 'export' ? 'put facts in the front matter' : `the writeup components (${ALLOWED_LIST}) need no import`);
+        break;
+      }
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        // A comment is the only thing MDX offers for notes to reviewers; it compiles to nothing.
+        if (!COMMENT_ONLY.test(node.value ?? '')) {
+          at(node, 'a JavaScript expression {…} is not allowed: a writeup is content, not code',
+            'to show braces as text write \\{ and \\}, or put them in `code`');
+        }
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        elementProblems(node, source, at, atOffset);
+        break;
+      case 'link':
+      case 'definition':
+      case 'image': {
+        const problem = urlProblem(node.url ?? '', node.type === 'image' ? 'image' : 'link');
+        if (problem) at(node, problem.message, problem.hint);
+        break;
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return problems;
+}
+
+type Report = (node: MdxNode, message: string, hint?: string) => void;
+type ReportAt = (offset: number, message: string, hint?: string) => void;
+
+function elementProblems(node: MdxNode, source: string, at: Report, atOffset: ReportAt) {
+  const name = node.name ?? '';
+  const tag = `<${name}>`;
+  const local = name.toLowerCase().replace(/^.*:/, '');
+  const allowed: readonly string[] | undefined = Object.hasOwn(WRITEUP_COMPONENTS, name)
+    ? WRITEUP_COMPONENTS[name as keyof typeof WRITEUP_COMPONENTS].attributes
+    : undefined;
+  if (CODE_ELEMENTS.has(local)) {
+    at(node, `${tag} is not allowed: a writeup cannot run, embed or restyle anything`, 'link to the page instead: [title](https://…)');
+  } else if (!allowed) {
+    at(node, `${tag} is not an allowed component`, didYouMean(name, ALLOWED) ?? `use Markdown, or one of ${ALLOWED_LIST}`);
+  }
+
+  const start = node.position?.start.offset;
+  const attributeAt = (attribute: MdxAttribute, message: string, hint?: string) =>
+    start === undefined ? at(node, message, hint) : atOffset(attributeOffset(source, start, attribute), message, hint);
+  for (const attribute of node.attributes ?? []) {
+    const attributeName = attribute.name;
+    if (attributeName === undefined) {
+      attributeAt(attribute, 'an attribute spread {…} is not allowed: a writeup is content, not code');
+      continue;
+    }
+    if (/^on/i.test(attributeName)) {
+      attributeAt(attribute, `event-handler attribute "${attributeName}" is not allowed: it runs JavaScript`);
+    } else if (allowed && !allowed.includes(attributeName)) {
+      attributeAt(attribute, `${tag} takes no attribute "${attributeName}"`,
+        allowed.length ? didYouMean(attributeName, allowed) ?? `it takes: ${allowed.join(', ')}` : 'it takes none');
+    }
+    const value = attribute.value;
+    if (value !== null && typeof value === 'object') {
+      attributeAt(attribute, `attribute "${attributeName}" must be plain text in quotes, not a JavaScript expression`);
+    } else if (typeof value === 'string' && URL_ATTRIBUTES.has(attributeName.toLowerCase().replace(/^.*:/, ''))) {
+      const problem = urlProblem(value, 'link');
+      if (problem) attributeAt(attribute, problem.message, problem.hint);
+    }
+  }
+}
+
+/**
+ * Why a link or image URL is unsafe, or null. Links may use http(s), mailto or a path on this
+ * site; images only http(s) or a site path, since a relative image is imported at build time.
+ */
+export function urlProblem(url: string, kind: 'link' | 'image'): { message: string; hint?: string } | null {
+  // Browsers ignore tabs, newlines and other control characters inside a URL; so must the check.
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
+  const noun = kind === 'image' ? 'an image' : 'a link';
+  if (scheme && CODE_SCHEMES.has(scheme)) {
+    return {
+      message: `a "${scheme}:" URL is not allowed in ${noun}: it can run code or carry a hidden page`,
+      hint: kind === 'image' ? 'use an http(s) image URL' : 'link to an http(s) page instead',
+    };
+  }
+  const schemes = kind === 'link' ? ['http', 'https', 'mailto'] : ['http', 'https'];
+  if (scheme && !schemes.includes(scheme)) {
+    return { message: `${noun} may only use ${schemes.join(', ')}, not "${scheme}:"` };
+  }
+  if (!scheme && kind === 'image' && !compact.startsWith('/')) {
+    return { message: `image "${url}" must be a full http(s) URL or a path on this site starting with /`, hint: 'a relative image is imported as a module at build time' };
+  }
+  return null;
+}
+
+/** Where an attribute starts inside its element's opening tag (the element's start if not found). */
+function attributeOffset(source: string, elementOffset: number, attribute: MdxAttribute): number {
+  const rest = source.slice(elementOffset);
+  const pattern = attribute.name === undefined ? /\{\s*\.\.\./ : new RegExp(`\\s(${attribute.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=[\\s=/>])`);
+  const match = pattern.exec(rest);
+  if (!match) return elementOffset;
+  return elementOffset + match.index + (match[0].length - (match[1] ?? match[0]).length);
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { newWriteup, type Terminal } from '../src/node/new-writeup';
+import { checkContent } from '../src/node/check-content';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/content', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const FLAGS = { title: 'Writes time out after a failover', summary: 'Writes failed for twenty minutes.', started: '2021-03-04T10:00:00Z', duration: '20m', impact: 'major', patterns: 'retry-storm' };
+const CREATED = 'content/incidents/2021-03-04-writes-time-out-after-a-failover.mdx';
+
+async function project(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'kb-new-'));
+  await cp(FIXTURES, join(root, 'content'), { recursive: true });
+  return root;
+}
+
+/** A terminal that answers from a script and records what was asked and shown. */
+function scripted(answers: string[]): Terminal & { questions: string[]; shown: string[] } {
+  const questions: string[] = [];
+  const shown: string[] = [];
+  return {
+    questions,
+    shown,
+    ask: async (question) => {
+      questions.push(question);
+      const answer = answers.shift();
+      if (answer === undefined) throw new Error(`no answer scripted for ${question}`);
+      return answer;
+    },
+    tell: (message) => shown.push(message),
+  };
+}
+
+describe('npm run new', () => {
+  it('writes a valid writeup named from the date and title, from flags alone', async () => {
+    const root = await project();
+    const result = await newWriteup({ root, values: FLAGS });
+    expect(result).toMatchObject({ code: 0, path: CREATED });
+    expect(result.stdout).toEqual([`created ${CREATED}`, `fill in the body, then run: npm run check:content -- ${CREATED}`]);
+    expect((await checkContent({ root, files: [CREATED] })).code).toBe(0);
+  });
+
+  it('refuses to overwrite a writeup that is already there', async () => {
+    const root = await project();
+    await writeFile(join(root, CREATED), 'mine');
+    const result = await newWriteup({ root, values: FLAGS });
+    expect(result).toEqual({ code: 1, stdout: [], stderr: [`${CREATED} already exists; edit it, or choose another title`] });
+    expect(await readFile(join(root, CREATED), 'utf8')).toBe('mine');
+  });
+
+  it('names every missing required flag when there is no terminal to ask on', async () => {
+    const result = await newWriteup({ root: await project(), values: { title: 'Writes time out' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toEqual(['missing --summary, --started, --impact, --patterns, --ended or --duration (--duration unknown if neither is known); there is no terminal to ask on']);
+  });
+
+  it('writes nothing and reports the problem at its line when a flag is invalid', async () => {
+    const root = await project();
+    const result = await newWriteup({ root, values: { ...FLAGS, patterns: 'retry-strom' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toEqual([
+      `${CREATED}:9:5  patterns[0]  no pattern "retry-strom" exists  (did you mean "retry-storm"?)`,
+      `${CREATED} was not written`,
+    ]);
+    await expect(readFile(join(root, CREATED))).rejects.toThrow();
+  });
+
+  it('asks for what is missing, shows the patterns, and asks again for a value the validator rejects', async () => {
+    const root = await project();
+    const terminal = scripted(['Writes time out after a failover', 'Writes failed.', '2021-03-04T10:00:00Z', 'huge', 'retry-storm', '', '20m', 'major']);
+    const result = await newWriteup({ root, values: {}, terminal });
+    expect(result).toMatchObject({ code: 0, path: CREATED });
+    expect(terminal.questions.map((q) => q.split(/[,:]/)[0])).toEqual(['Title', 'Summary', 'Started', 'Impact', 'Patterns', 'Ended', 'Duration', 'Impact']);
+    expect(terminal.shown).toEqual([
+      'Patterns to choose from:',
+      '  capacity-limit: Capacity limit',
+      '  retry-storm: Retry storm',
+      `${CREATED}:7:1  impact  "huge" is not one of: unknown, none, minor, major, critical`,
+    ]);
+  });
+
+  it('runs from the command line with flags only when stdin is not a terminal', async () => {
+    const root = await project();
+    const args = Object.entries(FLAGS).flatMap(([flag, value]) => [`--${flag}`, value]);
+    const { stdout } = await promisify(execFile)(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), [join(PROJECT_ROOT, 'scripts/new-writeup.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, KB_CONTENT_DIR: '' },
+    });
+    expect(stdout).toContain(`created ${CREATED}`);
+    expect(await readFile(join(root, CREATED), 'utf8')).toMatch(/^---\ntitle: "Writes time out after a failover"/);
+  });
+});
