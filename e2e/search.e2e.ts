@@ -26,6 +26,21 @@ describe('search page', () => {
     expect(await first.locator('.tags a').count()).toBeGreaterThan(0);
   });
 
+  it('keeps words typed while the search index is still loading', async () => {
+    const page = await site.blank();
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(site.url('/search/'));
+    await page.focus('#search-input');
+    await page.keyboard.type('leap second');
+    await waitForResults(page);
+    expect(await page.inputValue('#search-input')).toBe('leap second');
+    expect((await resultLinks(page))[0]).toMatch(/leap-second/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('leap second');
+  });
+
   it('returns ranked results for a pasted error string and an alert name, never an empty page', async () => {
     for (const query of ['x509: certificate has expired or is not yet valid', 'ThreadLimitReached frontend fleet', 'zzzz certificate qqqq']) {
       const page = await site.open(`/search/?q=${encodeURIComponent(query)}`);

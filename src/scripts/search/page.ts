@@ -35,9 +35,7 @@ const FACET_NAMES: Record<SearchFacet, string> = {
 
 export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
   let state = parseSearchState(location.search);
-  // Words typed while this script was loading win over the URL's.
-  if (ui.input.value) state = { ...state, q: ui.input.value };
-  else ui.input.value = state.q;
+  if (!ui.input.value) ui.input.value = state.q;
   ui.sort.value = state.sort;
   ui.status.textContent = 'Loading the search index…';
   let engine: SearchEngine;
@@ -48,6 +46,8 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     ui.empty.hidden = false;
     throw error;
   }
+  // Words typed while the script and the index were loading win over the URL's.
+  state = { ...state, q: ui.input.value };
   let generation = 0;
   let shown = PAGE_SIZE;
 
