@@ -30,9 +30,12 @@ export const CAP_MINUTES = 365 * 24 * 60;
  */
 const side = scaleLog().domain([FLOOR_MINUTES, CAP_MINUTES]).range([MIN_SIDE, MAX_SIDE]).clamp(true);
 
-/** The side of an incident's box, px. Unknown durations get the smallest box (drawn marked). */
+/**
+ * The side of an incident's box, px, to a hundredth (finer than any screen shows, coarse enough
+ * to keep the SVG small). Unknown durations get the smallest box, drawn marked.
+ */
 export function boxSide(minutes: Minutes | null): number {
-  return minutes === null ? MIN_SIDE : side(Math.max(minutes, FLOOR_MINUTES));
+  return minutes === null ? MIN_SIDE : Math.round(side(Math.max(minutes, FLOOR_MINUTES)) * 100) / 100;
 }
 
 /**

@@ -226,7 +226,7 @@ const inRange = <T extends CalendarItem>(items: readonly T[], start: Date, end: 
 function finish<T extends CalendarItem>(placed: ReturnType<typeof stackRows<T>>, width: number, labels: Label[]): CalendarLayout<T> {
   return {
     width,
-    height: placed.bottom,
+    height: round(placed.bottom),
     boxes: placed.boxes,
     cells: placed.cells.map(({ x, y, w, h }) => ({ x: round(x), y: round(y), w: round(w), h: round(h) })),
     labels: [...labels, ...placed.labels].map((label) => ({ ...label, x: round(label.x), y: round(label.y) })),
