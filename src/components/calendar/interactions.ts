@@ -2,61 +2,55 @@
  * The calendar page's one script (bundled and deferred by Astro, loaded on calendar pages only).
  * The SVG and its links work without it; it adds a tooltip on hover and focus, arrow-key
  * movement between boxes, and the pattern filter (`?pattern=<id>`).
+ *
+ * It listens on the picture, not on each of its hundreds of boxes, and touches a box only when
+ * the reader does, so it adds nothing to the page's first paint.
  */
-import {
-  monthlyRecurrence,
-  nearestInDirection,
-  parsePatternCounts,
-  type BoxRect,
-  type Direction,
-} from '../../lib/calendar-navigation';
+import { monthlyRecurrence, nearestInDirection, parsePatternCounts, type Direction } from '../../lib/calendar-navigation';
 
 const KEYS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 const MONTHS = Array.from({ length: 12 }, (_, month) =>
   new Date(Date.UTC(2000, month, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' }),
 );
 
-interface Box {
-  link: SVGAElement;
-  rect: BoxRect;
-  title: string;
-  details: string;
-  month: number | null;
-  patterns: string[];
-}
+const patternsOf = (link: SVGAElement) => (link.dataset.patterns ?? '').split(' ');
 
-function readBoxes(svg: SVGSVGElement): Box[] {
-  return [...svg.querySelectorAll<SVGAElement>('a')].map((link) => {
-    const title = link.querySelector('title')!;
-    const [name = '', details = ''] = (title.textContent ?? '').split('\n');
-    // Our tooltip replaces the native one; the text stays the link's accessible name.
-    link.setAttribute('aria-label', `${name}, ${details}`);
-    title.remove();
-    const rect = link.querySelector('rect')!;
-    const number = (attribute: string) => Number(rect.getAttribute(attribute));
-    return {
-      link,
-      rect: { x: number('x'), y: number('y'), w: number('width'), h: number('height') },
-      title: name,
-      details,
-      month: link.dataset.month ? Number(link.dataset.month) : null,
-      patterns: (link.dataset.patterns ?? '').split(' '),
-    };
-  });
+function rectOf(link: SVGAElement) {
+  const rect = link.querySelector('rect')!;
+  const number = (attribute: string) => Number(rect.getAttribute(attribute));
+  return { x: number('x'), y: number('y'), w: number('width'), h: number('height') };
 }
 
 function setUp(figure: HTMLElement): void {
   const svg = figure.querySelector<SVGSVGElement>('svg[data-calendar]')!;
   const tip = figure.querySelector<HTMLElement>('.cal-tip')!;
-  const boxes = readBoxes(svg);
-  let active = boxes;
+  const links = [...svg.querySelectorAll<SVGAElement>('a')];
+  const tips = new WeakMap<SVGAElement, string[]>();
+  let pattern = '';
+  let tabStop: SVGAElement | undefined;
 
-  const showTip = (box: Box) => {
+  const boxAt = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGAElement>('svg[data-calendar] a') : null);
+  const active = () => (pattern ? links.filter((link) => patternsOf(link).includes(pattern)) : links);
+
+  // Our tooltip replaces the native one; the <title> text stays the link's accessible name.
+  const tipLines = (link: SVGAElement) => {
+    if (!tips.has(link)) {
+      const title = link.querySelector('title');
+      const lines = (title?.textContent ?? '').split('\n');
+      link.setAttribute('aria-label', lines.join(', '));
+      title?.remove();
+      tips.set(link, lines);
+    }
+    return tips.get(link)!;
+  };
+
+  const showTip = (link: SVGAElement) => {
+    const [name = '', details = ''] = tipLines(link);
     const [strong, line] = [document.createElement('strong'), document.createElement('span')];
-    strong.textContent = box.title;
-    line.textContent = box.details;
+    strong.textContent = name;
+    line.textContent = details;
     tip.replaceChildren(strong, line);
-    const at = box.link.getBoundingClientRect();
+    const at = link.getBoundingClientRect();
     const frame = figure.getBoundingClientRect();
     tip.style.left = `${at.left - frame.left + at.width / 2}px`;
     tip.style.top = `${at.bottom - frame.top + 6}px`;
@@ -64,37 +58,43 @@ function setUp(figure: HTMLElement): void {
   };
   const hideTip = () => (tip.hidden = true);
 
-  // One tab stop for the whole picture; arrow keys move inside it (roving tabindex).
-  const focusable = (box: Box | undefined) => {
-    for (const other of boxes) other.link.setAttribute('tabindex', other === box ? '0' : '-1');
+  // The picture is one tab stop; arrow keys move inside it (roving tabindex). Set up when focus
+  // first arrives, so a reader who never tabs in costs nothing.
+  const makeTabStop = (link: SVGAElement | undefined) => {
+    if (!tabStop) for (const other of links) other.tabIndex = -1;
+    if (tabStop) tabStop.tabIndex = -1;
+    tabStop = link;
+    if (link) link.tabIndex = 0;
   };
-  focusable(boxes[0]);
 
-  for (const box of boxes) {
-    box.link.addEventListener('mouseenter', () => showTip(box));
-    box.link.addEventListener('mouseleave', hideTip);
-    box.link.addEventListener('focus', () => {
-      focusable(box);
-      showTip(box);
-    });
-    box.link.addEventListener('blur', hideTip);
-  }
-
+  svg.addEventListener('mouseover', (event) => {
+    const link = boxAt(event.target);
+    if (link) showTip(link);
+  });
+  svg.addEventListener('mouseout', (event) => {
+    if (boxAt(event.target) !== boxAt(event.relatedTarget)) hideTip();
+  });
+  svg.addEventListener('focusin', (event) => {
+    const link = boxAt(event.target);
+    if (!link) return;
+    makeTabStop(link);
+    showTip(link);
+  });
+  svg.addEventListener('focusout', hideTip);
   svg.addEventListener('keydown', (event) => {
-    const from = active.findIndex((box) => box.link === document.activeElement);
-    let to: number | null = null;
+    if (event.key === 'Escape') return hideTip();
+    const boxes = active();
+    const from = boxes.indexOf(boxAt(document.activeElement)!);
+    let to: number | null;
     if (event.key in KEYS && from !== -1) {
-      to = nearestInDirection(active.map((box) => box.rect), from, KEYS[event.key]!);
+      to = nearestInDirection(boxes.map(rectOf), from, KEYS[event.key]!);
     } else if (event.key === 'Home' || event.key === 'End') {
-      to = event.key === 'Home' ? 0 : active.length - 1;
-    } else if (event.key === 'Escape') {
-      hideTip();
-      return;
+      to = event.key === 'Home' ? 0 : boxes.length - 1;
     } else {
       return;
     }
     event.preventDefault();
-    if (to !== null) active[to]?.link.focus();
+    if (to !== null) boxes[to]?.focus();
   });
 
   const form = document.querySelector<HTMLFormElement>('[data-calendar-filter]');
@@ -104,33 +104,11 @@ function setUp(figure: HTMLElement): void {
   const yearLinks = [...document.querySelectorAll<HTMLAnchorElement>('.cal-years a[data-patterns]')];
   const totals = new Map(yearLinks.map((link) => [link, link.querySelector('.count')!.textContent]));
 
-  const apply = (pattern: string) => {
-    const url = new URL(location.href);
-    if (pattern) url.searchParams.set('pattern', pattern);
-    else url.searchParams.delete('pattern');
-    history.replaceState(null, '', url);
-
-    for (const box of boxes) box.link.classList.toggle('match', pattern !== '' && box.patterns.includes(pattern));
-    if (pattern) svg.dataset.filter = pattern;
-    else delete svg.dataset.filter;
-    active = pattern ? boxes.filter((box) => box.patterns.includes(pattern)) : boxes;
-    focusable(active[0]);
-
-    for (const link of yearLinks) {
-      const target = new URL(link.href);
-      if (pattern) target.searchParams.set('pattern', pattern);
-      else target.searchParams.delete('pattern');
-      link.href = target.pathname + target.search;
-      const count = pattern ? `(${parsePatternCounts(link.dataset.patterns ?? '').get(pattern) ?? 0})` : totals.get(link)!;
-      link.querySelector('.count')!.textContent = count;
-    }
-    showRecurrence(pattern);
-  };
-
-  const showRecurrence = (pattern: string) => {
+  const showRecurrence = () => {
     recurrence.hidden = pattern === '';
     if (!pattern) return;
-    const { months, unplaced } = monthlyRecurrence(boxes, pattern);
+    const entries = links.map((link) => ({ month: link.dataset.month ? Number(link.dataset.month) : null, patterns: patternsOf(link) }));
+    const { months, unplaced } = monthlyRecurrence(entries, pattern);
     const total = months.reduce((sum, n) => sum + n, unplaced);
     const name = select.selectedOptions[0]?.text.replace(/ \(\d+\)$/, '') ?? pattern;
     recurrence.querySelector('h2')!.textContent = `${name} in ${figure.dataset.year}: ${total} incident${total === 1 ? '' : 's'}, by month`;
@@ -146,9 +124,31 @@ function setUp(figure: HTMLElement): void {
     );
   };
 
+  const withPattern = (href: string) => {
+    const url = new URL(href, location.href);
+    if (pattern) url.searchParams.set('pattern', pattern);
+    else url.searchParams.delete('pattern');
+    return url.pathname + url.search;
+  };
+
+  const apply = (chosen: string) => {
+    pattern = chosen;
+    history.replaceState(null, '', withPattern(location.href));
+    for (const link of links) link.classList.toggle('match', pattern !== '' && patternsOf(link).includes(pattern));
+    if (pattern) svg.dataset.filter = pattern;
+    else delete svg.dataset.filter;
+    if (tabStop) makeTabStop(active()[0]);
+    for (const link of yearLinks) {
+      link.href = withPattern(link.href);
+      const count = pattern ? `(${parsePatternCounts(link.dataset.patterns ?? '').get(pattern) ?? 0})` : totals.get(link)!;
+      link.querySelector('.count')!.textContent = count;
+    }
+    showRecurrence();
+  };
+
   select.addEventListener('change', () => apply(select.value));
   const requested = new URL(location.href).searchParams.get('pattern') ?? '';
-  if ([...select.options].some((option) => option.value === requested && requested !== '')) {
+  if (requested && [...select.options].some((option) => option.value === requested)) {
     select.value = requested;
     apply(requested);
   }
