@@ -13,7 +13,7 @@
  * band under the days ("Day not known", "Month not known"), in their month's span or across
  * the whole year.
  */
-import { utcDay, utcFormat, utcMonday, utcMonth, utcYear } from 'd3';
+import { group, utcDay, utcFormat, utcMonday, utcMonth, utcYear } from 'd3';
 import { boxSide, impactShade, MAX_SIDE } from './calendar-encoding';
 import type { Minutes } from './duration';
 import type { Impact } from './impact';
@@ -111,7 +111,8 @@ interface Line<T> {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-const chronological = (a: CalendarItem, b: CalendarItem) => a.start.start - b.start.start || a.slug.localeCompare(b.slug);
+/** Oldest first; ties by slug so every build orders them alike. */
+export const chronological = (a: CalendarItem, b: CalendarItem) => a.start.start - b.start.start || a.slug.localeCompare(b.slug);
 
 /** Greedy lines of boxes no wider than the slot's inside. */
 function flow<T extends CalendarItem>(items: readonly T[], width: number): Line<T>[] {
@@ -158,8 +159,8 @@ function stackRows<T extends CalendarItem>(rows: readonly Row<T>[], top: number,
             item,
             x: round(x),
             y: round(lineTop + (line.height - side) / 2),
-            w: round(side),
-            h: round(side),
+            w: side,
+            h: side,
             shade: impactShade(item.impact),
             sized: item.minutes !== null,
           });
@@ -183,14 +184,7 @@ function byPrecision<T extends CalendarItem>(items: readonly T[]) {
 }
 
 /** Items by the UTC day (epoch ms of its midnight) they start on. */
-function byDay<T extends CalendarItem>(items: readonly T[]): Map<number, T[]> {
-  const days = new Map<number, T[]>();
-  for (const item of items) {
-    const day = +utcDay.floor(new Date(item.start.start));
-    days.set(day, [...(days.get(day) ?? []), item]);
-  }
-  return days;
-}
+const byDay = <T extends CalendarItem>(items: readonly T[]) => group(items, (item) => +utcDay.floor(new Date(item.start.start)));
 
 /**
  * The bands for dates known only to the month or the year, under a view whose month `i` spans

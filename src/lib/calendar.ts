@@ -2,8 +2,8 @@
  * The calendar's data, prepared from writeups: the incidents it draws and the ones it can only
  * list because their date is lost, the years it pages by, and the home strip's window.
  */
-import { utcDay, utcFormat } from 'd3';
-import type { CalendarItem, DayWindow } from './calendar-layout';
+import { group, utcDay, utcFormat } from 'd3';
+import { chronological, type CalendarItem, type DayWindow } from './calendar-layout';
 import { formatDuration } from './duration';
 import { incidentHref } from './incident-row';
 import type { Impact } from './impact';
@@ -59,7 +59,7 @@ function label(title: string, start: KnownTime, minutes: number | null, impact: 
   return `${title}\n${date} · ${duration} · impact ${impact}`;
 }
 
-const yearOf = (entry: CalendarEntry) => new Date(entry.start.start).getUTCFullYear();
+const yearOf = (time: KnownTime) => new Date(time.start).getUTCFullYear();
 
 /**
  * The newest year is `/calendar/` itself rather than a copy of `/calendar/<year>/`, so each
@@ -69,45 +69,46 @@ export function calendarHref(year: number, newestYear: number): string {
   return year === newestYear ? '/calendar/' : `/calendar/${year}/`;
 }
 
+/** The calendar's data from the published incidents. */
 export function buildCalendar(incidents: readonly IncidentLike[]): Calendar {
-  const entries: CalendarEntry[] = [];
-  const undated: UndatedEntry[] = [];
-  const byYear = new Map<number, IncidentLike[]>();
-  for (const incident of incidents) {
-    const { data } = incident;
-    const href = incidentHref(incident.id);
-    if (!isKnown(data.started)) {
-      undated.push({ href, title: data.title, patterns: data.patterns });
-      continue;
-    }
+  const dated = incidents.flatMap((incident) => (isKnown(incident.data.started) ? [{ incident, start: incident.data.started }] : []));
+  const entries = dated.map(({ incident: { id, data }, start }) => {
     const minutes = incidentMinutes(data);
-    const entry: CalendarEntry = {
-      slug: incident.id,
-      href,
+    return {
+      slug: id,
+      href: incidentHref(id),
       title: data.title,
-      start: data.started,
+      start,
       minutes,
       impact: data.impact,
       patterns: data.patterns,
-      month: data.started.precision === 'year' ? null : new Date(data.started.start).getUTCMonth() + 1,
-      label: label(data.title, data.started, minutes, data.impact),
+      month: start.precision === 'year' ? null : new Date(start.start).getUTCMonth() + 1,
+      label: label(data.title, start, minutes, data.impact),
     };
-    entries.push(entry);
-    const year = yearOf(entry);
-    byYear.set(year, [...(byYear.get(year) ?? []), incident]);
-  }
-  entries.sort((a, b) => a.start.start - b.start.start || a.slug.localeCompare(b.slug));
-  undated.sort((a, b) => a.title.localeCompare(b.title));
+  });
+  const undated = incidents
+    .filter(({ data }) => !isKnown(data.started))
+    .map(({ id, data }) => ({ href: incidentHref(id), title: data.title, patterns: data.patterns }));
+  const byYear = group(dated, ({ start }) => yearOf(start));
   const newest = Math.max(...byYear.keys());
-  const years = [...byYear]
-    .sort(([a], [b]) => b - a)
-    .map(([year, group]) => ({ year, href: calendarHref(year, newest), count: group.length, patterns: countByPattern(group) }));
-  return { entries, undated, years, patterns: countByPattern([...byYear.values()].flat()) };
+  return {
+    entries: entries.sort(chronological),
+    undated: undated.sort((a, b) => a.title.localeCompare(b.title)),
+    years: [...byYear]
+      .sort(([a], [b]) => b - a)
+      .map(([year, ofYear]) => ({
+        year,
+        href: calendarHref(year, newest),
+        count: ofYear.length,
+        patterns: countByPattern(ofYear.map(({ incident }) => incident)),
+      })),
+    patterns: countByPattern(dated.map(({ incident }) => incident)),
+  };
 }
 
 /** The dated entries of one year. */
 export function entriesOfYear(calendar: Calendar, year: number): CalendarEntry[] {
-  return calendar.entries.filter((entry) => yearOf(entry) === year);
+  return calendar.entries.filter((entry) => yearOf(entry.start) === year);
 }
 
 /**
