@@ -50,11 +50,13 @@ function setUp(figure: HTMLElement): void {
     strong.textContent = name;
     line.textContent = details;
     tip.replaceChildren(strong, line);
+    tip.hidden = false;
     const at = link.getBoundingClientRect();
     const frame = figure.getBoundingClientRect();
-    tip.style.left = `${at.left - frame.left + at.width / 2}px`;
+    // Centred under the box, but kept inside the figure near its edges.
+    const half = tip.offsetWidth / 2;
+    tip.style.left = `${Math.min(Math.max(at.left - frame.left + at.width / 2, half), frame.width - half)}px`;
     tip.style.top = `${at.bottom - frame.top + 6}px`;
-    tip.hidden = false;
   };
   const hideTip = () => (tip.hidden = true);
 
