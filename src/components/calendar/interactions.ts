@@ -7,11 +7,10 @@
  * the reader does, so it adds nothing to the page's first paint.
  */
 import { monthlyRecurrence, nearestInDirection, parsePatternCounts, type Direction } from '../../lib/calendar-navigation';
+// Not Intl: its first use in a page costs more than the rest of this script.
+import { MONTHS } from '../../lib/time-point';
 
 const KEYS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
-const MONTHS = Array.from({ length: 12 }, (_, month) =>
-  new Date(Date.UTC(2000, month, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' }),
-);
 
 const patternsOf = (link: SVGAElement) => (link.dataset.patterns ?? '').split(' ');
 
