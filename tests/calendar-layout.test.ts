@@ -17,6 +17,7 @@ import {
 import type { Impact } from '../src/lib/impact';
 import { IMPACT_LEVELS } from '../src/lib/impact';
 import { isKnown, parseTimePoint } from '../src/lib/time-point';
+import { seededRandom } from './helpers/random';
 
 function item(slug: string, started: string, minutes: number | null = 60, impact: Impact = 'major'): CalendarItem {
   const start = parseTimePoint(started);
@@ -34,18 +35,9 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y
 const inside = (inner: Rect, outer: Rect) =>
   inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
 
-/** A deterministic pseudo-random sequence, so crowded fixtures are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 /** `count` incidents over 2021, many days holding several, with every impact and some unknown durations. */
 function crowdedYear(count: number): CalendarItem[] {
-  const next = random(42);
+  const next = seededRandom(42);
   return Array.from({ length: count }, (_, i) => {
     const day = new Date(Date.UTC(2021, 0, 1) + Math.floor(next() * 365) * 86_400_000 + Math.floor(next() * 1440) * 60_000);
     const minutes = next() < 0.1 ? null : Math.round(2 ** (next() * 14));
