@@ -6,9 +6,9 @@
  * It listens on the picture, not on each of its hundreds of boxes, and touches a box only when
  * the reader does, so it adds nothing to the page's first paint.
  */
-import { monthlyRecurrence, nearestInDirection, parsePatternCounts, type Direction } from '../../lib/calendar-navigation';
+import { monthlyRecurrence, nearestInDirection, parsePatternCounts, type Direction } from '../lib/calendar-navigation';
 // Not Intl: its first use in a page costs more than the rest of this script.
-import { MONTHS } from '../../lib/time-point';
+import { MONTHS } from '../lib/time-point';
 
 const KEYS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
