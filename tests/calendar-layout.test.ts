@@ -174,6 +174,11 @@ describe('yearLayout', () => {
     expect(layout.height).toBe(yearLayout([], 2021).height);
   });
 
+  it('draws a year below 100 as that year, not as 19xx', () => {
+    const layout = yearLayout([item('ancient', '0079-08-24')], 79);
+    expect(layout.boxes.map((b) => b.item.slug)).toEqual(['ancient']);
+  });
+
   it('draws a background for every day of the year, leap day included', () => {
     expect(yearLayout([], 2021).cells).toHaveLength(365);
     expect(yearLayout([], 2024).cells).toHaveLength(366);

@@ -210,7 +210,9 @@ function impreciseRows<T extends CalendarItem>(items: readonly T[], months: read
 }
 
 function yearBounds(year: number): { start: Date; end: Date } {
-  const start = new Date(Date.UTC(year, 0, 1));
+  // Not Date.UTC(year, …): it reads years 0–99 as 1900–1999.
+  const start = new Date(0);
+  start.setUTCFullYear(year, 0, 1);
   return { start, end: utcYear.offset(start, 1) };
 }
 
