@@ -217,10 +217,16 @@ describe('calendar pages', () => {
     expect(await year2024.locator('.count').textContent()).toBe('(4)');
   });
 
-  it('load one script on calendar pages and none on the home and pattern pages', async () => {
-    for (const [path, count] of [['/calendar/', 1], ['/', 0], ['/patterns/retry-storm/', 0]] as const) {
-      const page = await site.open(path);
-      expect(await page.locator('script').count(), path).toBe(count);
+  it('load the calendar module on calendar pages only, and no script file on the home and pattern pages', async () => {
+    for (const [path, modules] of [['/calendar/', 1], ['/', 0], ['/patterns/retry-storm/', 0]] as const) {
+      const page = await site.blank();
+      const files: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') files.push(request.url());
+      });
+      await page.goto(site.url(path), { waitUntil: 'networkidle' });
+      expect(await page.locator('script[type="module"]').count(), path).toBe(modules);
+      if (modules === 0) expect(files, path).toEqual([]);
     }
   });
 
