@@ -4,6 +4,7 @@
  * checked on the fixture site in calendar.e2e.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,60 +14,60 @@ import { incidentSchema } from '../src/lib/schema';
 import { isKnown } from '../src/lib/time-point';
 import { readSourceFiles } from '../src/node/read-content';
 import { buildSite, PROJECT_ROOT } from './support/build';
-import { importCorpus } from './support/corpus';
+import { importCorpus, SHARED_CORPUS } from './support/corpus';
 import { useBrowser } from './support/page';
 import { serveStatic, type StaticSite } from './support/static-server';
 
 const PAGE_BUDGET = 300 * 1024;
 
-let workDir: string;
-let outDir: string;
-let corpusSite: StaticSite;
-/** Minutes (or null) of every dated imported incident, by slug. */
-const dated = new Map<string, number | null>();
+describe.skipIf(!existsSync(SHARED_CORPUS))('calendar of the imported shared corpus', () => {
+  let workDir: string;
+  let outDir: string;
+  let corpusSite: StaticSite;
+  /** Minutes (or null) of every dated imported incident, by slug. */
+  const dated = new Map<string, number | null>();
 
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'kb-calendar-corpus-'));
-  const { contentDir } = await importCorpus(workDir);
-  for (const file of await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'))) {
-    const data = incidentSchema.parse(matter(file.text, {}).data);
-    if (isKnown(data.started)) dated.set(file.path.replace(/^.*\/|\.mdx$/g, ''), incidentMinutes(data));
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'kb-calendar-corpus-'));
+    const { contentDir } = await importCorpus(workDir);
+    for (const file of await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'))) {
+      const data = incidentSchema.parse(matter(file.text, {}).data);
+      if (isKnown(data.started)) dated.set(file.path.replace(/^.*\/|\.mdx$/g, ''), incidentMinutes(data));
+    }
+    outDir = join(workDir, 'dist');
+    const result = await buildSite({ contentDir, outDir });
+    if (result.code !== 0) throw new Error(`corpus build failed:\n${result.output}`);
+    corpusSite = await serveStatic(outDir);
+  });
+  afterAll(async () => {
+    await corpusSite?.close();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  const site = useBrowser(() => corpusSite.url);
+
+  /** Every box on every calendar page: its page, writeup slug and area. Read once, for both tests. */
+  let read: Promise<{ path: string; slug: string; area: number }[]> | undefined;
+  const allBoxes = () => (read ??= readBoxes());
+
+  async function readBoxes(): Promise<{ path: string; slug: string; area: number }[]> {
+    const index = await site.open('/calendar/');
+    const paths = [...new Set(['/calendar/', ...(await index.$$eval('.cal-years a', (links) => links.map((a) => a.getAttribute('href')!)))])];
+    const boxes = [];
+    for (const path of paths) {
+      const page = await site.open(path);
+      const found = await page.$$eval('svg[data-calendar] a', (links) =>
+        links.map((a) => {
+          const rect = a.querySelector('rect')!;
+          return { href: a.getAttribute('href')!, area: rect.width.baseVal.value * rect.height.baseVal.value };
+        }),
+      );
+      boxes.push(...found.map(({ href, area }) => ({ path, slug: href.replace(/^\/incidents\/|\/$/g, ''), area })));
+      await page.context().close();
+    }
+    return boxes;
   }
-  outDir = join(workDir, 'dist');
-  const result = await buildSite({ contentDir, outDir });
-  if (result.code !== 0) throw new Error(`corpus build failed:\n${result.output}`);
-  corpusSite = await serveStatic(outDir);
-});
-afterAll(async () => {
-  await corpusSite?.close();
-  await rm(workDir, { recursive: true, force: true });
-});
 
-const site = useBrowser(() => corpusSite.url);
-
-/** Every box on every calendar page: its page, writeup slug and area. Read once, for both tests. */
-let read: Promise<{ path: string; slug: string; area: number }[]> | undefined;
-const allBoxes = () => (read ??= readBoxes());
-
-async function readBoxes(): Promise<{ path: string; slug: string; area: number }[]> {
-  const index = await site.open('/calendar/');
-  const paths = [...new Set(['/calendar/', ...(await index.$$eval('.cal-years a', (links) => links.map((a) => a.getAttribute('href')!)))])];
-  const boxes = [];
-  for (const path of paths) {
-    const page = await site.open(path);
-    const found = await page.$$eval('svg[data-calendar] a', (links) =>
-      links.map((a) => {
-        const rect = a.querySelector('rect')!;
-        return { href: a.getAttribute('href')!, area: rect.width.baseVal.value * rect.height.baseVal.value };
-      }),
-    );
-    boxes.push(...found.map(({ href, area }) => ({ path, slug: href.replace(/^\/incidents\/|\/$/g, ''), area })));
-    await page.context().close();
-  }
-  return boxes;
-}
-
-describe('calendar of the imported shared corpus', () => {
   it('draws every dated incident as exactly one linked box across the calendar pages, each page under 300 KB', async () => {
     const boxes = await allBoxes();
     expect(dated.size).toBeGreaterThan(150);
