@@ -5,6 +5,7 @@ import {
   formatUtc,
   isExact,
   isKnown,
+  knowsDay,
   machineReadable,
   parseTimePoint,
   TimeSyntaxError,
@@ -191,6 +192,15 @@ describe('isKnown and isExact', () => {
     expect(isExact(known('2017-01-31'))).toBe(false);
     expect(isExact(known('2017-01'))).toBe(false);
     expect(isExact(known('2017'))).toBe(false);
+  });
+});
+
+describe('knowsDay', () => {
+  it('is true for a date or an instant, false for a month or a year', () => {
+    expect(knowsDay(known('2017-01-31'))).toBe(true);
+    expect(knowsDay(known('2017-01-31T23:00Z'))).toBe(true);
+    expect(knowsDay(known('2017-01'))).toBe(false);
+    expect(knowsDay(known('2017'))).toBe(false);
   });
 });
 

@@ -1,9 +1,12 @@
-/** One browser per test file, one fresh page per test. */
+/**
+ * One browser per test file, one fresh page per test. Pages open on the site global-setup
+ * serves, or on the one `siteUrl` returns once the file's own fixture site is up.
+ */
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 
-export function useBrowser() {
+export function useBrowser(siteUrl: () => string = () => inject('siteUrl')) {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
@@ -15,9 +18,8 @@ export function useBrowser() {
   afterAll(async () => {
     await browser?.close();
   });
-  const siteUrl = inject('siteUrl');
   return {
-    url: (path: string) => new URL(path, siteUrl).href,
+    url: (path: string) => new URL(path, siteUrl()).href,
     /** A fresh page in its own context, not yet navigated. */
     async blank(options: BrowserContextOptions = {}): Promise<Page> {
       const context = await browser.newContext(options);
@@ -26,7 +28,7 @@ export function useBrowser() {
     },
     async open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
       const page = await this.blank(options);
-      await page.goto(new URL(path, siteUrl).href);
+      await page.goto(this.url(path));
       return page;
     },
   };

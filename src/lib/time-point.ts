@@ -116,6 +116,11 @@ export function isExact(time: KnownTime): boolean {
   return time.precision === 'minute' || time.precision === 'second';
 }
 
+/** True when the value names a day or an instant in one, not only a month or a year. */
+export function knowsDay(time: KnownTime): boolean {
+  return time.precision !== 'month' && time.precision !== 'year';
+}
+
 /** Whether `ended` cannot be after `started`, given the precision each was written with. */
 export function endsNotAfterStart(started: KnownTime, ended: KnownTime): boolean {
   if (isExact(started) && isExact(ended)) return ended.start <= started.start;
@@ -145,7 +150,8 @@ export function utcDatePrefix(time: KnownTime): string {
   return iso.slice(0, 10);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** English month abbreviations, January first. */
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * Human text in UTC at the precision given: `2017`, `Jun 2013`, `31 Jan 2017`,

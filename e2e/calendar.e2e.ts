@@ -1,0 +1,274 @@
+/**
+ * The incident calendar in a real browser, on a fixture site built from the incidents below (the
+ * committed content is too small and owned by others): links, JavaScript-off reading, encoding,
+ * tooltip, keyboard, pattern filter, home strip, pattern pages, accessibility, SVG snapshots.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { parseDuration } from '../src/lib/duration';
+import { seriousViolations } from './support/browser';
+import { buildSite } from './support/build';
+import { writeFixtureContent, type FixtureIncident } from './support/fixture-content';
+import { useBrowser } from './support/page';
+import { serveStatic, type StaticSite } from './support/static-server';
+
+const FIXTURE: FixtureIncident[] = [
+  { slug: '2024-03-10-short-retry-burst', title: 'Short retry burst', started: '2024-03-10T08:00:00Z', duration: '5m', impact: 'minor', patterns: ['retry-storm'] },
+  { slug: '2024-03-10-resolver-outage', title: 'Resolver outage', started: '2024-03-10', duration: '1h', impact: 'major', patterns: ['dns-failure'] },
+  { slug: '2024-07-01-three-day-outage', title: 'Three-day outage', started: '2024-07-01T12:00:00Z', duration: '3d', impact: 'critical', patterns: ['retry-storm', 'bad-deploy'] },
+  { slug: '2024-11-lock-ordering-stall', title: 'Lock ordering stall', started: '2024-11', duration: 'unknown', impact: 'none', patterns: ['deadlock'] },
+  { slug: '2025-01-06-canary-rollback', title: 'Canary rollback', started: '2025-01-06T09:00:00Z', duration: '10m', impact: 'none', patterns: ['bad-deploy'] },
+  { slug: '2025-01-06-queue-retries', title: 'Queue retries', started: '2025-01-06T15:00:00Z', duration: '20m', impact: 'minor', patterns: ['retry-storm'] },
+  { slug: '2025-01-06-api-retry-storm', title: 'API retry storm', started: '2025-01-06T20:00:00Z', duration: '2h', impact: 'major', patterns: ['retry-storm'] },
+  { slug: '2025-01-07-zone-delegation-lost', title: 'Zone delegation lost', started: '2025-01-07T10:00:00Z', duration: '4h', impact: 'critical', patterns: ['dns-failure'] },
+  { slug: '2025-01-13-login-retry-storm', title: 'Login retry storm', started: '2025-01-13T10:00:00Z', duration: '1d', impact: 'critical', patterns: ['retry-storm'] },
+  { slug: '2025-02-15-late-night-deadlock', title: 'Late-night deadlock', started: '2025-02-14T23:30:00-08:00', duration: '45m', impact: 'major', patterns: ['deadlock'] },
+  { slug: '2025-03-retries-of-unknown-impact', title: 'Retries of unknown impact', started: '2025-03', duration: '2h', impact: 'unknown', patterns: ['retry-storm'] },
+  { slug: '2025-deploy-sometime-that-year', title: 'Deploy sometime that year', started: '2025', duration: 'unknown', impact: 'minor', patterns: ['bad-deploy'] },
+  { slug: '2025-06-01-resolver-flap', title: 'Resolver flap', started: '2025-06-01', duration: 'unknown', impact: 'unknown', patterns: ['dns-failure'] },
+  { slug: '2025-06-20-thirty-second-blip', title: 'Thirty-second blip', started: '2025-06-20T00:00:00Z', duration: 'PT30S', impact: 'minor', patterns: ['retry-storm'] },
+  { slug: '2025-06-21-two-week-rollout-freeze', title: 'Two-week rollout freeze', started: '2025-06-21T06:00:00Z', duration: '14d', impact: 'major', patterns: ['bad-deploy'] },
+  { slug: 'undated-lost-retry-storm', title: 'Lost retry storm', started: 'unknown', duration: '1h', impact: 'critical', patterns: ['retry-storm'] },
+];
+const DATED = FIXTURE.filter((incident) => incident.started !== 'unknown');
+const bySlug = new Map(FIXTURE.map((incident) => [incident.slug, incident]));
+const href = (slug: string) => `/incidents/${slug}/`;
+const slugOf = (link: string) => link.replace(/^\/incidents\/|\/$/g, '');
+
+let workDir: string;
+let outDir: string;
+let fixtureSite: StaticSite;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'kb-calendar-'));
+  outDir = join(workDir, 'dist');
+  await writeFixtureContent(join(workDir, 'content'), FIXTURE);
+  const result = await buildSite({ contentDir: join(workDir, 'content'), outDir });
+  if (result.code !== 0) throw new Error(`fixture build failed:\n${result.output}`);
+  fixtureSite = await serveStatic(outDir);
+});
+afterAll(async () => {
+  await fixtureSite?.close();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+const site = useBrowser(() => fixtureSite.url);
+
+async function boxLinks(page: Page, selector = 'svg[data-calendar] a'): Promise<string[]> {
+  return page.$$eval(selector, (links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+/** Every calendar page, by following the year navigation from /calendar/. */
+async function calendarPages(page: Page): Promise<string[]> {
+  const years = await page.$$eval('.cal-years a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return [...new Set(['/calendar/', ...years])];
+}
+
+/** The SVG as built, one element per line, for a readable snapshot diff. */
+async function builtSvg(path: string, selector: RegExp): Promise<string> {
+  const html = await readFile(join(outDir, path, 'index.html'), 'utf8');
+  return `${html.match(selector)![0].replaceAll('><', '>\n<')}\n`;
+}
+
+describe('calendar pages', () => {
+  it('draw every dated incident as exactly one linked box, and list the undated ones', async () => {
+    const index = await site.open('/calendar/');
+    const pages = await calendarPages(index);
+    expect(pages).toEqual(['/calendar/', '/calendar/2024/']);
+    const seen: string[] = [];
+    for (const path of pages) {
+      const page = await site.open(path);
+      seen.push(...(await boxLinks(page)));
+      expect(await page.locator('.cal-undated a').getAttribute('href')).toBe(href('undated-lost-retry-storm'));
+    }
+    expect(seen.sort()).toEqual(DATED.map((incident) => href(incident.slug)).sort());
+  });
+
+  it('read fully with JavaScript off: boxes are links named by title, date, duration and impact', async () => {
+    const page = await site.open('/calendar/', { javaScriptEnabled: false });
+    const box = page.getByRole('link', { name: /^Late-night deadlock/ });
+    expect(await box.getAttribute('href')).toBe(href('2025-02-15-late-night-deadlock'));
+    // 23:30 at UTC-8 is 07:30 UTC the next day: the box sits on the UTC day.
+    expect(await box.locator('title').textContent()).toBe('Late-night deadlock\n15 Feb 2025, 07:30 UTC · lasted 45m · impact major');
+    expect(await page.locator('.cal-filter').isHidden()).toBe(true);
+    expect(await page.locator('.cal-legend').textContent()).toMatch(/Larger boxes lasted longer.*Darker boxes had more impact/s);
+    const response = await page.request.get(site.url(href('2025-02-15-late-night-deadlock')));
+    expect(response.status()).toBe(200);
+  });
+
+  it('draw a longer incident as a larger box, whenever it lasted at least twice as long', async () => {
+    const areas = new Map<string, number>();
+    for (const path of ['/calendar/', '/calendar/2024/']) {
+      const page = await site.open(path);
+      const boxes = await page.$$eval('svg[data-calendar] a', (links) =>
+        links.map((a) => {
+          const rect = a.querySelector('rect')!;
+          return [a.getAttribute('href')!, rect.width.baseVal.value * rect.height.baseVal.value] as const;
+        }),
+      );
+      for (const [link, area] of boxes) areas.set(slugOf(link), area);
+    }
+    const timed = DATED.filter((incident) => parseDuration(incident.duration) !== null);
+    for (const long of timed) {
+      for (const short of timed) {
+        if (parseDuration(long.duration)! >= 2 * parseDuration(short.duration)!) {
+          expect(areas.get(long.slug), `${long.slug} vs ${short.slug}`).toBeGreaterThan(areas.get(short.slug)!);
+        }
+      }
+    }
+  });
+
+  it.each(['light', 'dark'] as const)('shade boxes darker at each impact level, with 3:1 contrast against the page (%s mode)', async (colorScheme) => {
+    const page = await site.open('/calendar/', { colorScheme });
+    const fills = await page.$$eval('svg[data-calendar] a', (links) =>
+      links.map((a) => [a.getAttribute('href')!, getComputedStyle(a.querySelector('rect')!).fill] as const),
+    );
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const levels = ['none', 'minor', 'major', 'critical'] as const;
+    const mean = levels.map((level) => {
+      const values = fills.filter(([link]) => bySlug.get(slugOf(link))!.impact === level).map(([, fill]) => luminance(fill));
+      expect(values.length, level).toBeGreaterThan(0);
+      return values.reduce((sum, v) => sum + v, 0) / values.length;
+    });
+    for (let i = 1; i < mean.length; i += 1) expect(mean[i]).toBeLessThan(mean[i - 1]!);
+    for (const value of mean) {
+      const [light, dark] = [Math.max(value, luminance(background)), Math.min(value, luminance(background))];
+      expect((light + 0.05) / (dark + 0.05)).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('show a tooltip on hover and on focus', async () => {
+    const page = await site.open('/calendar/');
+    const tip = page.locator('.cal-tip');
+    expect(await tip.isHidden()).toBe(true);
+    await page.locator(`a[href="${href('2025-01-07-zone-delegation-lost')}"]`).hover();
+    expect(await tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toBe('Zone delegation lost7 Jan 2025, 10:00 UTC · lasted 4h · impact critical');
+    await page.mouse.move(0, 0);
+    expect(await tip.isHidden()).toBe(true);
+    await page.locator(`a[href="${href('2025-01-13-login-retry-storm')}"]`).focus();
+    expect(await tip.textContent()).toMatch(/^Login retry storm13 Jan 2025/);
+    // The native tooltip would double ours; the text stays the accessible name.
+    const login = page.getByRole('link', { name: /^Login retry storm, 13 Jan 2025/ });
+    expect(await login.count()).toBe(1);
+    expect(await login.locator('title').count()).toBe(0);
+  });
+
+  it('move between boxes with the arrow keys, the picture being one tab stop', async () => {
+    const page = await site.open('/calendar/');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('href'));
+    await page.locator(`a[href="${href('2025-01-06-canary-rollback')}"]`).focus();
+    expect(await page.locator('svg[data-calendar] a:not([tabindex="-1"])').count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(href('2025-01-06-queue-retries'));
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(href('2025-01-06-api-retry-storm'));
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(href('2025-01-07-zone-delegation-lost'));
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe(href('2025-01-06-api-retry-storm'));
+    await page.locator(`a[href="${href('2025-01-06-canary-rollback')}"]`).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe(href('2025-01-13-login-retry-storm'));
+    expect(await page.locator('svg[data-calendar] a[tabindex="0"]').getAttribute('href')).toBe(href('2025-01-13-login-retry-storm'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('svg[data-calendar]')))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe(href('2025-01-13-login-retry-storm'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/login-retry-storm/);
+  });
+
+  it('highlight a pattern from ?pattern= and show how often it recurs per month', async () => {
+    const page = await site.open('/calendar/?pattern=retry-storm');
+    expect(await page.locator('#cal-pattern').inputValue()).toBe('retry-storm');
+    const matches = await boxLinks(page, 'svg[data-calendar][data-filter="retry-storm"] a.match');
+    expect(matches.map(slugOf).sort()).toEqual(
+      DATED.filter((i) => i.started.startsWith('2025') && i.patterns.includes('retry-storm'))
+        .map((i) => i.slug)
+        .sort(),
+    );
+    expect(Number(await page.locator('svg[data-calendar] a:not(.match)').first().evaluate((a) => getComputedStyle(a).opacity))).toBeLessThan(0.5);
+    const recurrence = page.locator('.cal-recurrence');
+    expect(await recurrence.locator('h2').textContent()).toBe('Retry storm in 2025: 5 incidents, by month');
+    expect(await recurrence.locator('li').allTextContents()).toEqual(
+      expect.arrayContaining(['Jan 3', 'Feb 0', 'Mar 1', 'Jun 1', 'Dec 0']),
+    );
+    const year2024 = page.locator('.cal-years a', { hasText: '2024' });
+    expect(await year2024.getAttribute('href')).toBe('/calendar/2024/?pattern=retry-storm');
+    expect(await year2024.locator('.count').textContent()).toBe('(2)');
+
+    await page.locator('#cal-pattern').selectOption('dns-failure');
+    expect(new URL(page.url()).searchParams.get('pattern')).toBe('dns-failure');
+    expect(await page.locator('svg[data-calendar] a.match').count()).toBe(2);
+    await page.locator('#cal-pattern').selectOption('');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.locator('.cal-recurrence').isHidden()).toBe(true);
+    expect(await year2024.locator('.count').textContent()).toBe('(4)');
+  });
+
+  it('load the calendar module on calendar pages only, and no script file on the home and pattern pages', async () => {
+    for (const [path, modules] of [['/calendar/', 1], ['/', 0], ['/patterns/retry-storm/', 0]] as const) {
+      const page = await site.blank();
+      const files: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') files.push(request.url());
+      });
+      await page.goto(site.url(path), { waitUntil: 'networkidle' });
+      expect(await page.locator('script[type="module"]').count(), path).toBe(modules);
+      if (modules === 0) expect(files, path).toEqual([]);
+    }
+  });
+
+  it.each(['light', 'dark'] as const)('have no serious or critical axe violations, with the strips on home and pattern pages (%s mode)', async (colorScheme) => {
+    for (const path of ['/calendar/', '/calendar/2024/?pattern=retry-storm', '/', '/patterns/retry-storm/']) {
+      const page = await site.open(path, { colorScheme });
+      const violations = await seriousViolations(page);
+      expect(violations.map((v) => `${path}: ${v.id} ${v.help}`)).toEqual([]);
+    }
+  });
+
+  it('draw the fixture years as the stored SVG snapshots', async () => {
+    await expect(await builtSvg('calendar', /<svg data-calendar="year"[\s\S]*?<\/svg>/)).toMatchFileSnapshot('__snapshots__/calendar-2025.svg');
+    await expect(await builtSvg('calendar/2024', /<svg data-calendar="year"[\s\S]*?<\/svg>/)).toMatchFileSnapshot('__snapshots__/calendar-2024.svg');
+  });
+});
+
+describe('home page strip', () => {
+  it('draws the last 14 days with incidents in the data, linked like the calendar', async () => {
+    const page = await site.open('/');
+    const strip = page.locator('.cal-strip');
+    expect(await strip.locator('p').textContent()).toMatch(/last 14 days with incidents in the data, 8 Jun 2025 – 21 Jun 2025: 2 incidents/);
+    expect(await boxLinks(page, '.cal-strip svg[data-calendar="days"] a')).toEqual([
+      href('2025-06-20-thirty-second-blip'),
+      href('2025-06-21-two-week-rollout-freeze'),
+    ]);
+    expect(await strip.getByRole('link', { name: 'Full calendar →' }).getAttribute('href')).toBe('/calendar/');
+  });
+});
+
+describe('pattern page strip', () => {
+  it('draws the pattern’s incidents year by year, each year linking to the filtered calendar', async () => {
+    const page = await site.open('/patterns/retry-storm/');
+    const panels = page.locator('.cal-multiples li');
+    expect(await panels.locator('> a').allTextContents()).toEqual(['2024', '2025']);
+    expect(await panels.locator('> a').first().getAttribute('href')).toBe('/calendar/2024/?pattern=retry-storm');
+    const boxes = await boxLinks(page, '.cal-multiples svg[data-calendar="months"] a');
+    expect(boxes.map(slugOf).sort()).toEqual(DATED.filter((i) => i.patterns.includes('retry-storm')).map((i) => i.slug).sort());
+    expect(await page.locator('.cal-multiples p').textContent()).toMatch(/1 with an unknown date is only in the list below/);
+  });
+
+  it('matches the stored SVG snapshot', async () => {
+    await expect(await builtSvg('patterns/retry-storm', /<section class="cal-multiples"[\s\S]*?<\/section>/)).toMatchFileSnapshot('__snapshots__/pattern-retry-storm.html');
+  });
+});

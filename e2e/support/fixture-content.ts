@@ -1,0 +1,34 @@
+/**
+ * Content folders for fixture sites: the project's real patterns plus generated writeups, so
+ * browser tests and benchmarks never depend on the content others own (see
+ * src/lib/content-dirs.ts for KB_CONTENT_DIR).
+ */
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import type { Impact } from '../../src/lib/impact';
+import { PROJECT_ROOT } from './build';
+
+export interface FixtureIncident {
+  slug: string;
+  title: string;
+  /** As a writer would put it in front matter: `2025-01-06T09:00:00Z`, `2025-03`, `unknown`. */
+  started: string;
+  /** `45m`, `PT30S`, `unknown`… */
+  duration: string;
+  impact: Impact;
+  patterns: string[];
+}
+
+const BODY = '\n## Summary\n\nA generated writeup for a fixture site.\n';
+
+/** Writes `dir/patterns` (copied from content/) and one writeup per incident in `dir/incidents`. */
+export async function writeFixtureContent(dir: string, incidents: readonly FixtureIncident[]): Promise<void> {
+  await mkdir(join(dir, 'incidents'), { recursive: true });
+  await cp(join(PROJECT_ROOT, 'content/patterns'), join(dir, 'patterns'), { recursive: true });
+  await Promise.all(
+    incidents.map(({ slug, ...data }) =>
+      writeFile(join(dir, 'incidents', `${slug}.mdx`), matter.stringify(BODY, { ...data, summary: `${data.title}.` })),
+    ),
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The calendar page's one script (bundled and deferred by Astro, loaded on calendar pages only).
+ * The SVG and its links work without it; it adds a tooltip on hover and focus, arrow-key
+ * movement between boxes, and the pattern filter (`?pattern=<id>`).
+ *
+ * It listens on the picture, not on each of its hundreds of boxes, and touches a box only when
+ * the reader does, so it adds nothing to the page's first paint.
+ */
+import { monthlyRecurrence, nearestInDirection, parsePatternCounts, type Direction } from '../lib/calendar-navigation';
+// Not Intl: its first use in a page costs more than the rest of this script.
+import { MONTHS } from '../lib/time-point';
+
+const KEYS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+
+const patternsOf = (link: SVGAElement) => (link.dataset.patterns ?? '').split(' ');
+
+function rectOf(link: SVGAElement) {
+  const rect = link.querySelector('rect')!;
+  const number = (attribute: string) => Number(rect.getAttribute(attribute));
+  return { x: number('x'), y: number('y'), w: number('width'), h: number('height') };
+}
+
+function setUp(figure: HTMLElement): void {
+  const svg = figure.querySelector<SVGSVGElement>('svg[data-calendar]')!;
+  const tip = figure.querySelector<HTMLElement>('.cal-tip')!;
+  const links = [...svg.querySelectorAll<SVGAElement>('a')];
+  const tips = new WeakMap<SVGAElement, string[]>();
+  let pattern = '';
+  let tabStop: SVGAElement | undefined;
+
+  const boxAt = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGAElement>('svg[data-calendar] a') : null);
+  const active = () => (pattern ? links.filter((link) => patternsOf(link).includes(pattern)) : links);
+
+  // Our tooltip replaces the native one; the <title> text stays the link's accessible name.
+  const tipLines = (link: SVGAElement) => {
+    if (!tips.has(link)) {
+      const title = link.querySelector('title');
+      const lines = (title?.textContent ?? '').split('\n');
+      link.setAttribute('aria-label', lines.join(', '));
+      title?.remove();
+      tips.set(link, lines);
+    }
+    return tips.get(link)!;
+  };
+
+  const showTip = (link: SVGAElement) => {
+    const [name = '', details = ''] = tipLines(link);
+    const [strong, line] = [document.createElement('strong'), document.createElement('span')];
+    strong.textContent = name;
+    line.textContent = details;
+    tip.replaceChildren(strong, line);
+    tip.hidden = false;
+    const at = link.getBoundingClientRect();
+    const frame = figure.getBoundingClientRect();
+    // Centred under the box, but kept inside the figure near its edges.
+    const half = tip.offsetWidth / 2;
+    tip.style.left = `${Math.min(Math.max(at.left - frame.left + at.width / 2, half), frame.width - half)}px`;
+    tip.style.top = `${at.bottom - frame.top + 6}px`;
+  };
+  const hideTip = () => (tip.hidden = true);
+
+  // The picture is one tab stop; arrow keys move inside it (roving tabindex). Set up when focus
+  // first arrives, so a reader who never tabs in costs nothing.
+  const makeTabStop = (link: SVGAElement | undefined) => {
+    if (!tabStop) for (const other of links) other.tabIndex = -1;
+    if (tabStop) tabStop.tabIndex = -1;
+    tabStop = link;
+    if (link) link.tabIndex = 0;
+  };
+
+  svg.addEventListener('mouseover', (event) => {
+    const link = boxAt(event.target);
+    if (link) showTip(link);
+  });
+  svg.addEventListener('mouseout', (event) => {
+    if (boxAt(event.target) !== boxAt(event.relatedTarget)) hideTip();
+  });
+  svg.addEventListener('focusin', (event) => {
+    const link = boxAt(event.target);
+    if (!link) return;
+    makeTabStop(link);
+    showTip(link);
+  });
+  svg.addEventListener('focusout', hideTip);
+  svg.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') return hideTip();
+    const boxes = active();
+    const from = boxes.indexOf(boxAt(document.activeElement)!);
+    let to: number | null;
+    if (event.key in KEYS && from !== -1) {
+      to = nearestInDirection(boxes.map(rectOf), from, KEYS[event.key]!);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      to = event.key === 'Home' ? 0 : boxes.length - 1;
+    } else {
+      return;
+    }
+    event.preventDefault();
+    if (to !== null) boxes[to]?.focus();
+  });
+
+  const form = document.querySelector<HTMLFormElement>('[data-calendar-filter]');
+  const select = form?.querySelector('select');
+  if (!form || !select) return;
+  const recurrence = document.querySelector<HTMLElement>('[data-calendar-recurrence]')!;
+  const yearLinks = [...document.querySelectorAll<HTMLAnchorElement>('.cal-years a[data-patterns]')];
+  const totals = new Map(yearLinks.map((link) => [link, link.querySelector('.count')!.textContent]));
+
+  const showRecurrence = () => {
+    recurrence.hidden = pattern === '';
+    if (!pattern) return;
+    const entries = links.map((link) => ({ month: link.dataset.month ? Number(link.dataset.month) : null, patterns: patternsOf(link) }));
+    const { months, unplaced } = monthlyRecurrence(entries, pattern);
+    const total = months.reduce((sum, n) => sum + n, unplaced);
+    const name = select.selectedOptions[0]?.text.replace(/ \(\d+\)$/, '') ?? pattern;
+    recurrence.querySelector('h2')!.textContent = `${name} in ${figure.dataset.year}: ${total} incident${total === 1 ? '' : 's'}, by month`;
+    const items = months.map((count, month) => [MONTHS[month]!, count] as const);
+    if (unplaced > 0) items.push(['month not known', unplaced]);
+    recurrence.querySelector('ol')!.replaceChildren(
+      ...items.map(([label, count]) => {
+        const item = document.createElement('li');
+        item.style.setProperty('--n', String(count));
+        item.textContent = `${label} ${count}`;
+        return item;
+      }),
+    );
+  };
+
+  const withPattern = (href: string) => {
+    const url = new URL(href, location.href);
+    if (pattern) url.searchParams.set('pattern', pattern);
+    else url.searchParams.delete('pattern');
+    return url.pathname + url.search;
+  };
+
+  const apply = (chosen: string) => {
+    pattern = chosen;
+    history.replaceState(null, '', withPattern(location.href));
+    for (const link of links) link.classList.toggle('match', pattern !== '' && patternsOf(link).includes(pattern));
+    if (pattern) svg.dataset.filter = pattern;
+    else delete svg.dataset.filter;
+    if (tabStop) makeTabStop(active()[0]);
+    for (const link of yearLinks) {
+      link.href = withPattern(link.href);
+      const count = pattern ? `(${parsePatternCounts(link.dataset.patterns ?? '').get(pattern) ?? 0})` : totals.get(link)!;
+      link.querySelector('.count')!.textContent = count;
+    }
+    showRecurrence();
+  };
+
+  select.addEventListener('change', () => apply(select.value));
+  const requested = new URL(location.href).searchParams.get('pattern') ?? '';
+  if (requested && [...select.options].some((option) => option.value === requested)) {
+    select.value = requested;
+    apply(requested);
+  }
+  form.hidden = false;
+}
+
+for (const figure of document.querySelectorAll<HTMLElement>('[data-calendar-figure]')) setUp(figure);
