@@ -44,6 +44,23 @@ describe.skipIf(!existsSync(SHARED_CORPUS))('search quality on the shared corpus
     expect(corpus.writeups).toHaveLength(242);
   });
 
+  it('lists every incident once across the pages of /incidents/, newest first', async () => {
+    const page = await browser.newPage();
+    const seen: string[] = [];
+    const dates: string[] = [];
+    let next: string | null = '/incidents/';
+    while (next) {
+      await page.goto(new URL(next, site.url).href);
+      seen.push(...(await page.$$eval('.incident-list h2 a', (as) => as.map((a) => a.getAttribute('href') ?? ''))));
+      dates.push(...(await page.$$eval('.incident-list .when time', (ts) => ts.map((t) => (t as HTMLTimeElement).dateTime))));
+      next = (await (await page.$('nav.pager a[rel="next"]'))?.getAttribute('href')) ?? null;
+    }
+    expect(seen).toHaveLength(242);
+    expect(new Set(seen).size).toBe(242);
+    expect(dates).toEqual([...dates].sort().reverse());
+    await page.close();
+  });
+
   it(`puts the right incident first for ${FLOOR.recallAt1 * 100}% and in the top 5 for ${FLOOR.recallAt5 * 100}% of symptom queries, never returning nothing`, async () => {
     const queries = JSON.parse(await readFile(join(PROJECT_ROOT, 'bench/search-queries.json'), 'utf8')) as { query: string; expected: string }[];
     const page = await browser.newPage();

@@ -27,6 +27,8 @@ export interface SimilarIncident {
 export const SIMILAR_LIMIT = 5;
 const TERMS_PER_INCIDENT = 24;
 const WEIGHTS = { pattern: 1, service: 0.8, trigger: 0.4, text: 3 } as const;
+/** Extra candidates kept beyond the limit, in case some have no reason to show. */
+const SPARE_CANDIDATES = 5;
 /** Below this cosine, shared wording is too thin to show as a reason. */
 const WORDING_REASON_THRESHOLD = 0.15;
 
@@ -66,6 +68,10 @@ function termVectors(items: readonly SimilarityInput[]): Map<string, number>[] {
 /**
  * The most similar incidents to each incident, by id. `label` turns a pattern id into the text a
  * reader sees in the reason.
+ *
+ * Scores accumulate in typed arrays reused for every incident, and reasons are worked out only
+ * for the few that make the list: at 10,000 incidents, per-candidate objects made this the
+ * slowest step of the build.
  */
 export function similarIncidents(
   items: readonly SimilarityInput[],
@@ -84,51 +90,89 @@ export function similarIncidents(
     }
   });
   const indexById = new Map(items.map((item, index) => [item.id, index]));
+  const featureScore = new Float64Array(items.length);
+  const cosine = new Float64Array(items.length);
+  const touched = new Uint8Array(items.length);
   const result = new Map<string, SimilarIncident[]>();
 
   items.forEach((item, self) => {
-    const scores = new Map<number, { score: number; patterns: string[]; services: string[]; cosine: number }>();
-    const entry = (other: number) => {
-      let e = scores.get(other);
-      if (!e) scores.set(other, (e = { score: 0, patterns: [], services: [], cosine: 0 }));
-      return e;
+    const candidates: number[] = [];
+    const touch = (other: number) => {
+      if (touched[other]) return;
+      touched[other] = 1;
+      candidates.push(other);
     };
-    const shared = (values: readonly string[], lists: Map<string, number[]>, weight: number, into: 'patterns' | 'services') => {
+    const addShared = (values: readonly string[], lists: Map<string, number[]>, weight: number) => {
       for (const value of new Set(values)) {
         const list = lists.get(value)!;
+        const gain = weight * idf(items.length, list.length);
         for (const other of list) {
           if (other === self) continue;
-          const e = entry(other);
-          e.score += weight * idf(items.length, list.length);
-          e[into].push(value);
+          touch(other);
+          featureScore[other]! += gain;
         }
       }
     };
-    shared(item.patterns, byPattern, WEIGHTS.pattern, 'patterns');
-    shared(item.services, byService, WEIGHTS.service, 'services');
+    addShared(item.patterns, byPattern, WEIGHTS.pattern);
+    addShared(item.services, byService, WEIGHTS.service);
     for (const [term, weight] of vectors[self]!) {
-      for (const other of byTerm.get(term)!) if (other !== self) entry(other).cosine += weight * vectors[other]!.get(term)!;
+      for (const other of byTerm.get(term)!) {
+        if (other === self) continue;
+        touch(other);
+        cosine[other]! += weight * vectors[other]!.get(term)!;
+      }
     }
-    const ranked = [...scores]
-      .map(([other, e]) => {
-        const sameTrigger = item.trigger !== undefined && item.trigger !== 'unknown' && items[other]!.trigger === item.trigger;
-        const score = e.score + WEIGHTS.text * e.cosine + (sameTrigger ? WEIGHTS.trigger : 0);
-        const reasons = [
-          ...e.patterns.map(label),
-          ...e.services,
-          ...(sameTrigger ? [`trigger: ${item.trigger}`] : []),
-          ...(e.cosine >= WORDING_REASON_THRESHOLD ? ['similar wording'] : []),
-        ];
-        return { id: items[other]!.id, score, reasons, handPicked: false };
-      })
-      .filter((s) => s.reasons.length > 0)
-      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 
-    const picked = item.related
-      .filter((id) => indexById.has(id) && id !== item.id)
-      .map((id) => ({ ...(ranked.find((r) => r.id === id) ?? { id, score: Infinity, reasons: [] }), handPicked: true }));
-    const pickedIds = new Set(picked.map((p) => p.id));
-    result.set(item.id, [...picked, ...ranked.filter((r) => !pickedIds.has(r.id))].slice(0, Math.max(limit, picked.length)));
+    const hasTrigger = item.trigger !== undefined && item.trigger !== 'unknown';
+    const scoreOf = (other: number) =>
+      featureScore[other]! + WEIGHTS.text * cosine[other]! + (hasTrigger && items[other]!.trigger === item.trigger ? WEIGHTS.trigger : 0);
+    // Only the best few are needed: a bounded insertion beats sorting thousands of candidates.
+    // Ties keep input order, so the result is stable without comparing ids.
+    const keep = limit + item.related.length + SPARE_CANDIDATES;
+    const best: { other: number; score: number; cosine: number }[] = [];
+    for (const other of candidates) {
+      const score = scoreOf(other);
+      if (best.length === keep && score <= best[keep - 1]!.score) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.other > other))) at--;
+      best.splice(at, 0, { other, score, cosine: cosine[other]! });
+      if (best.length > keep) best.pop();
+    }
+    const hand = new Map(item.related.flatMap((id) => {
+      const other = indexById.get(id);
+      return other === undefined || other === self ? [] : [[other, { score: scoreOf(other), cosine: cosine[other]! }] as const];
+    }));
+    for (const other of candidates) {
+      featureScore[other] = 0;
+      cosine[other] = 0;
+      touched[other] = 0;
+    }
+
+    const reasonsFor = (other: number, wording: number): string[] => {
+      const them = items[other]!;
+      const sameTrigger = hasTrigger && them.trigger === item.trigger;
+      return [
+        ...[...new Set(item.patterns)].filter((p) => them.patterns.includes(p)).map(label),
+        ...[...new Set(item.services)].filter((s) => them.services.includes(s)),
+        ...(sameTrigger ? [`trigger: ${item.trigger}`] : []),
+        ...(wording >= WORDING_REASON_THRESHOLD ? ['similar wording'] : []),
+      ];
+    };
+    const picked = [...hand].map(([other, found]) => ({
+      id: items[other]!.id,
+      score: found.score,
+      reasons: reasonsFor(other, found.cosine),
+      handPicked: true,
+    }));
+    const computed: SimilarIncident[] = [];
+    for (const candidate of best) {
+      if (computed.length + picked.length >= limit) break;
+      if (hand.has(candidate.other)) continue;
+      const reasons = reasonsFor(candidate.other, candidate.cosine);
+      // A candidate with nothing to show (wording too thin to name) is skipped.
+      if (reasons.length > 0) computed.push({ id: items[candidate.other]!.id, score: candidate.score, reasons, handPicked: false });
+    }
+    result.set(item.id, [...picked, ...computed]);
   });
   return result;
 }
