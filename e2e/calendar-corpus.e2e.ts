@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { readFrontMatter } from '../src/lib/front-matter';
 import { incidentMinutes } from '../src/lib/incidents';
 import { incidentSchema } from '../src/lib/schema';
 import { isKnown } from '../src/lib/time-point';
@@ -31,7 +31,7 @@ describe.skipIf(!existsSync(SHARED_CORPUS))('calendar of the imported shared cor
     workDir = await mkdtemp(join(tmpdir(), 'kb-calendar-corpus-'));
     const { contentDir } = await importCorpus(workDir);
     for (const file of await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'))) {
-      const data = incidentSchema.parse(matter(file.text, {}).data);
+      const data = incidentSchema.parse(readFrontMatter(file.text).data);
       if (isKnown(data.started)) dated.set(file.path.replace(/^.*\/|\.mdx$/g, ''), incidentMinutes(data));
     }
     outDir = join(workDir, 'dist');

@@ -13,7 +13,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import matter from 'gray-matter';
+import { readFrontMatter, writeFrontMatter } from '../src/lib/front-matter';
 import { PROJECT_ROOT } from '../e2e/support/build';
 import { SHARED_CORPUS } from '../e2e/support/corpus';
 import { IMPACT_LEVELS } from '../src/lib/impact';
@@ -35,7 +35,7 @@ async function corpusParagraphs(): Promise<string[]> {
   const names = (await readdir(SHARED_CORPUS)).filter((n) => n.endsWith('.md') && n !== 'README.md');
   const paragraphs: string[] = [];
   for (const name of names) {
-    const { content } = matter(await readFile(join(SHARED_CORPUS, name), 'utf8'), {});
+    const { content } = readFrontMatter(await readFile(join(SHARED_CORPUS, name), 'utf8'));
     paragraphs.push(...content.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 80 && !/[{}<>#`|]/.test(p)));
   }
   return paragraphs;
@@ -66,7 +66,7 @@ async function generate(dir: string): Promise<void> {
       signals: [words.slice(6, 11).join(' ')],
       sources: [{ title: `Source ${i}`, url: `https://example.org/postmortems/${i}` }],
     };
-    await writeFile(join(dir, 'incidents', `${slug}.mdx`), matter.stringify(`\n${sections.join('\n\n')}\n`, front));
+    await writeFile(join(dir, 'incidents', `${slug}.mdx`), writeFrontMatter(`\n${sections.join('\n\n')}\n`, front));
   }
 }
 

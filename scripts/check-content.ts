@@ -6,6 +6,7 @@
  * `path:line:column  field  message  (hint)`, GitHub annotations when GITHUB_ACTIONS is set, and
  * exits 1 on any error. `--strict` makes warnings (likely duplicates) errors.
  */
+import { resolve } from 'node:path';
 import { checkContent } from '../src/node/check-content';
 import { finish, parseCommandLine } from '../src/node/command';
 
@@ -16,7 +17,8 @@ const args = parseCommandLine(
 );
 finish('code' in args ? args : await checkContent({
   root: process.cwd(),
-  files: args.positionals,
+  // npm runs scripts from the project root; INIT_CWD is where the contributor typed the command.
+  files: args.positionals.map((file) => resolve(process.env.INIT_CWD ?? process.cwd(), file)),
   strict: args.values.strict,
   annotate: Boolean(process.env.GITHUB_ACTIONS),
 }));

@@ -9,7 +9,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import matter from 'gray-matter';
+import { readFrontMatter } from '../src/lib/front-matter';
 import { CONTENT_DIRS } from '../src/lib/content-dirs';
 import { convertRecord, readCorpusFile, SOURCE_LINE, type ImportedWriteup } from '../src/lib/import/postmortems-app';
 import { decodeCharacterReferences } from '../src/lib/import/markdown-to-mdx';
@@ -26,7 +26,7 @@ const USAGE = 'usage: npm run import -- postmortems-app <dir> [--out <folder>]';
  */
 function citedUrls(text: string): string[] {
   try {
-    const { data, content } = matter(text, {});
+    const { data, content } = readFrontMatter(text);
     const sources = (data as { sources?: { url?: unknown }[] }).sources;
     const cited = Array.isArray(sources) ? sources.map((s) => String(s?.url ?? '')).filter(Boolean) : [];
     return [...cited, ...[...content.matchAll(new RegExp(`^${SOURCE_LINE}(.+)$`, 'gm'))].map((m) => decodeCharacterReferences(m[1]!.trim()))];

@@ -143,7 +143,7 @@ describe('the check:content command', () => {
     const { root, file } = await collectionWith('script-element');
     const run = promisify(execFile)(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), [join(PROJECT_ROOT, 'scripts/check-content.ts'), file], {
       cwd: root,
-      env: { ...process.env, GITHUB_ACTIONS: 'true', KB_CONTENT_DIR: '' },
+      env: { ...process.env, GITHUB_ACTIONS: 'true', KB_CONTENT_DIR: '', INIT_CWD: root },
     });
     const failure = await run.then(() => undefined, (error: { code: number; stdout: string }) => error);
     expect(failure?.code).toBe(1);

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import matter from 'gray-matter';
+import { readFrontMatter } from '../../src/lib/front-matter';
 import { decodeCharacterReferences } from '../../src/lib/import/markdown-to-mdx';
 import { SOURCE_LINE } from '../../src/lib/import/postmortems-app';
 import { readSourceFiles } from '../../src/node/read-content';
@@ -34,7 +34,7 @@ export async function importCorpus(workDir: string): Promise<ImportedCorpus> {
   const files = await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'));
   const slugByUrl = new Map<string, string>();
   const writeups = files.map((file) => {
-    const { data, content } = matter(file.text, {});
+    const { data, content } = readFrontMatter(file.text);
     const slug = file.path.replace(/^.*\//, '').replace(/\.mdx$/, '');
     const recordUrl = new RegExp(`^${SOURCE_LINE}(.+)$`, 'm').exec(content)?.[1];
     if (recordUrl) slugByUrl.set(decodeCharacterReferences(recordUrl.trim()), slug);

@@ -5,7 +5,7 @@
  */
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { writeFrontMatter } from '../../src/lib/front-matter';
 import type { Impact } from '../../src/lib/impact';
 import { PROJECT_ROOT } from './build';
 
@@ -28,7 +28,7 @@ export async function writeFixtureContent(dir: string, incidents: readonly Fixtu
   await cp(join(PROJECT_ROOT, 'content/patterns'), join(dir, 'patterns'), { recursive: true });
   await Promise.all(
     incidents.map(({ slug, ...data }) =>
-      writeFile(join(dir, 'incidents', `${slug}.mdx`), matter.stringify(BODY, { ...data, summary: `${data.title}.` })),
+      writeFile(join(dir, 'incidents', `${slug}.mdx`), writeFrontMatter(BODY, { ...data, summary: `${data.title}.` })),
     ),
   );
 }

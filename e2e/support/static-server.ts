@@ -29,7 +29,13 @@ async function isFile(path: string): Promise<boolean> {
 
 export async function serveStatic(root: string): Promise<StaticSite> {
   const server: Server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400).end('bad request');
+      return;
+    }
     const safe = normalize(pathname).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, safe, safe.endsWith('/') ? 'index.html' : '');
     if (!(await isFile(file)) && (await isFile(join(root, safe, 'index.html')))) {

@@ -17,7 +17,7 @@ export interface IncidentLike {
  * Coarser dates would only give a range, so the duration stays unknown rather than invented.
  */
 export function incidentMinutes(data: Pick<IncidentData, 'started' | 'ended' | 'duration'>): Minutes | null {
-  if (data.duration) return data.duration.minutes;
+  if (data.duration?.minutes != null) return data.duration.minutes;
   const { started, ended } = data;
   if (ended && isKnown(started) && isExact(started) && isExact(ended)) return (ended.start - started.start) / 60_000;
   return null;

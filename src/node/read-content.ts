@@ -1,4 +1,5 @@
 /** Reads the content folders from disk for the validator (build integration and CLI). */
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ContentFiles } from '../lib/validate/content';
@@ -7,20 +8,21 @@ import { CONTENT_DIRS } from '../lib/content-dirs';
 
 export async function readSourceFiles(root: string, dir: string): Promise<SourceFile[]> {
   const absolute = resolve(root, dir);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await readdir(absolute);
+    entries = await readdir(absolute, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new Error(`could not read ${dir}`, { cause: error });
   }
-  // Every file is returned, not only .mdx: the validator reports strays instead of skipping them.
-  const files = names.filter((name) => !name.startsWith('.')).sort();
+  // Every entry is returned, not only .mdx files: the validator reports strays (other files, and
+  // folders, marked by a trailing slash) instead of the build skipping them.
+  const visible = entries.filter((entry) => !entry.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name));
   return Promise.all(
-    files.map(async (name) => ({
-      path: relative(root, join(absolute, name)).split(sep).join('/'),
-      text: await readFile(join(absolute, name), 'utf8'),
-    })),
+    visible.map(async (entry) => {
+      const path = relative(root, join(absolute, entry.name)).split(sep).join('/');
+      return entry.isDirectory() ? { path: `${path}/`, text: '' } : { path, text: await readFile(join(absolute, entry.name), 'utf8') };
+    }),
   );
 }
 

@@ -186,3 +186,14 @@ describe('decodeCharacterReferences', () => {
     expect(decodeCharacterReferences('https://example.com/a?b=1&c=2')).toBe('https://example.com/a?b=1&c=2');
   });
 });
+
+describe('markdownToSafeMdx and code spans', () => {
+  it('escapes braces between backtick runs of different lengths, which are not a code span', () => {
+    const safe = markdownToSafeMdx('Run `` {process.exit(1)} ` now');
+    expect(safe).not.toMatch(/[{}]/);
+  });
+
+  it('keeps a double-backtick span that contains a single backtick as written', () => {
+    expect(markdownToSafeMdx('use ``a ` {b}`` here {c}')).toBe('use ``a ` {b}`` here &#123;c&#125;');
+  });
+});

@@ -141,3 +141,17 @@ describe('urlProblem', () => {
     expect(urlProblem('mailto:x@example.com', 'image')?.message).toBe('an image may only use http, https, not "mailto:"');
   });
 });
+
+describe('writeup component attribute values', () => {
+  it('rejects a callout kind that is not note, warning or lesson, including object keys', () => {
+    expect(problems('<Callout kind="danger">x</Callout>\n').join('\n')).toMatch(/kind="danger" is not one of: note, warning, lesson/);
+    expect(problems('<Callout kind="constructor">x</Callout>\n').join('\n')).toMatch(/kind="constructor" is not one of/);
+    expect(problems('<Callout kind="lesson">x</Callout>\n')).toEqual([]);
+  });
+
+  it('requires a timeline entry to say when, and a date-like "at" to be a real date', () => {
+    expect(problems('<Timeline>\n  <TimelineEntry>x</TimelineEntry>\n</Timeline>\n').join('\n')).toMatch(/needs at=/);
+    expect(problems('<Timeline>\n  <TimelineEntry at="2017-02-30T10:00Z">x</TimelineEntry>\n</Timeline>\n').join('\n')).toMatch(/not a real calendar date/);
+    expect(problems('<Timeline>\n  <TimelineEntry at="T+45m">x</TimelineEntry>\n</Timeline>\n')).toEqual([]);
+  });
+});

@@ -51,10 +51,21 @@ function escapeText(text: string): string {
     .replace(/[{}<]/g, reference);
 }
 
+/**
+ * A CommonMark code span: a run of backticks, then text, then a run of exactly as many
+ * backticks. Runs of different lengths do not pair, so `` `` {x} ` `` has no span and is escaped.
+ */
+const CODE_SPAN = /(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+
 function escapeLine(line: string): string {
+  let escaped = '';
+  let cursor = 0;
   // Inline code spans are literal in MDX; escaping inside them would show the references.
-  const parts = line.split(/(`+[^`]*?[^`]`+|`+[^`]+`+)/);
-  const escaped = parts.map((part, i) => (i % 2 === 1 && /^(`+)[\s\S]*\1$/.test(part) ? part : escapeText(part))).join('');
+  for (const span of line.matchAll(CODE_SPAN)) {
+    escaped += escapeText(line.slice(cursor, span.index)) + span[0];
+    cursor = span.index + span[0].length;
+  }
+  escaped += escapeText(line.slice(cursor));
   return /^\s*(import|export)\b/.test(escaped) ? escaped.replace(/^(\s*)(\w)/, (_, space: string, first: string) => `${space}${reference(first)}`) : escaped;
 }
 

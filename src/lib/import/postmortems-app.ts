@@ -5,7 +5,7 @@
  * Nothing in a record is dropped: fields our schema has no place for (uuid, categories,
  * keywords, fetch time, an unusable end time) are kept in an "Imported from" section.
  */
-import matter from 'gray-matter';
+import { readFrontMatter, writeFrontMatter } from '../front-matter';
 import type { IncidentData } from '../schema';
 import { incidentSlug, slugify } from '../slug';
 import { endsNotAfterStart, isKnown, type KnownTime, type TimePoint } from '../time-point';
@@ -146,7 +146,10 @@ export function convertRecord(record: CorpusRecord, body: string, takenSlugs: Re
   if (record.end_time !== undefined && record.end_time !== null && record.end_time !== '' && !ended) {
     unusable.push(`end_time ${JSON.stringify(String(record.end_time))} is not a date`);
   }
-  if (ended && (!record.start_time || !isKnown(start) || endsNotAfterStart(start, ended))) {
+  if (ended && !record.start_time) {
+    unusable.push(`end_time ${ended.text} has no start_time to measure from`);
+    ended = undefined;
+  } else if (ended && (!isKnown(start) || endsNotAfterStart(start, ended))) {
     unusable.push(`end_time ${ended.text} is not after the start (${started.text})`);
     ended = undefined;
   }
@@ -186,7 +189,7 @@ export function convertRecord(record: CorpusRecord, body: string, takenSlugs: Re
   let slug = incidentSlug(started, title);
   for (let n = 2; takenSlugs.has(slug); n++) slug = `${incidentSlug(started, title)}-${n}`;
 
-  return { slug, text: matter.stringify(`\n${sections.join('\n\n')}\n`, data), warnings };
+  return { slug, text: writeFrontMatter(`\n${sections.join('\n\n')}\n`, data), warnings };
 }
 
 function importedFromSection(record: CorpusRecord, categories: string[], keywords: string[], unusable: string[]): string {
@@ -206,7 +209,7 @@ function importedFromSection(record: CorpusRecord, categories: string[], keyword
 
 /** Parses a corpus file; throws with the reason when it has no usable front matter. */
 export function readCorpusFile(text: string): { record: CorpusRecord; body: string } {
-  const parsed = matter(text, {});
+  const parsed = readFrontMatter(text);
   if (!parsed.data || typeof parsed.data !== 'object' || Object.keys(parsed.data).length === 0) {
     throw new Error('no front matter');
   }

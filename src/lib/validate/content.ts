@@ -115,8 +115,11 @@ export function validateContent(files: ContentFiles): ContentReport {
   const patterns: ValidatedEntry<PatternData>[] = [];
   const strays = [...files.incidents, ...files.patterns].filter((f) => !f.path.endsWith(CONTENT_EXTENSION));
   for (const stray of strays) {
-    issues.push({ file: stray.path, line: 1, column: 1, field: '(file name)', severity: 'error',
-      message: `only ${CONTENT_EXTENSION} files are published; this file would be ignored`, hint: `rename it to end in ${CONTENT_EXTENSION}` });
+    issues.push(stray.path.endsWith('/')
+      ? { file: stray.path, line: 1, column: 1, field: '(file name)', severity: 'error',
+        message: 'folders inside a content folder are not read; their writeups would be ignored', hint: 'move the files up one level' }
+      : { file: stray.path, line: 1, column: 1, field: '(file name)', severity: 'error',
+        message: `only ${CONTENT_EXTENSION} files are published; this file would be ignored`, hint: `rename it to end in ${CONTENT_EXTENSION}` });
   }
   const isContent = (f: SourceFile) => f.path.endsWith(CONTENT_EXTENSION);
   files = { incidents: files.incidents.filter(isContent), patterns: files.patterns.filter(isContent) };

@@ -8,7 +8,7 @@
  * the compiler. The same function runs in the content checker and inside the build's MDX pipeline.
  */
 import { positionAt } from '../text-position';
-import { WRITEUP_COMPONENTS } from '../writeup-components';
+import { attributeValueProblem, WRITEUP_COMPONENTS, type WriteupComponentName } from '../writeup-components';
 import { didYouMean } from './nearest';
 
 interface Point {
@@ -142,6 +142,15 @@ function elementProblems(node: MdxNode, source: string, at: Report, atOffset: Re
     } else if (typeof value === 'string' && URL_ATTRIBUTES.has(attributeName.toLowerCase().replace(/^.*:/, ''))) {
       const problem = urlProblem(value, 'link');
       if (problem) attributeAt(attribute, problem.message, problem.hint);
+    } else if (typeof value === 'string' && allowed?.includes(attributeName)) {
+      const problem = attributeValueProblem(name, attributeName, value);
+      if (problem) attributeAt(attribute, problem);
+    }
+  }
+  if (allowed) {
+    const present = new Set((node.attributes ?? []).map((attribute) => attribute.name));
+    for (const required of WRITEUP_COMPONENTS[name as WriteupComponentName].required) {
+      if (!present.has(required)) at(node, `${tag} needs ${required}="…"`);
     }
   }
 }

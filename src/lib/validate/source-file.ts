@@ -2,7 +2,7 @@
  * Reads a content file's front matter with gray-matter and maps field paths back to the lines
  * they were written on, so every problem can be reported as file:line:column.
  */
-import matter from 'gray-matter';
+import { readFrontMatter } from '../front-matter';
 
 export interface SourceFile {
   /** Path relative to the project root, forward slashes. */
@@ -59,7 +59,7 @@ export function splitSourceFile(file: SourceFile): SplitSourceFile {
 export function parseSourceFile(file: SourceFile, split: SplitSourceFile = splitSourceFile(file)): ParsedSourceFile {
   let data: unknown;
   try {
-    data = parseYaml(file.text);
+    data = readFrontMatter(file.text).data;
   } catch (error) {
     throw yamlError(split.frontMatter, error);
   }
@@ -72,12 +72,6 @@ export function parseSourceFile(file: SourceFile, split: SplitSourceFile = split
     bodyLine: split.bodyLine,
     locate: (path) => locateInFrontMatter(split.frontMatter, path),
   };
-}
-
-function parseYaml(text: string): unknown {
-  // Passing options turns off gray-matter's cache, which would share one object between
-  // identical files.
-  return matter(text, {}).data;
 }
 
 interface YamlException {
@@ -96,7 +90,7 @@ function yamlError(frontMatter: readonly string[], error: unknown): FrontMatterE
   const fields = topLevelFields(frontMatter);
   for (const field of fields) {
     try {
-      parseYaml(`---\n${frontMatter.slice(field.from, field.to).join('\n')}\n---\n`);
+      readFrontMatter(`---\n${frontMatter.slice(field.from, field.to).join('\n')}\n---\n`);
     } catch (fieldError) {
       const { reason, mark } = fieldError as YamlException;
       const line = Math.min(Math.max(field.from + (mark?.line ?? 1) - 1, field.from), field.to - 1) + 2;

@@ -19,6 +19,9 @@ export function mountSearchBox(form: HTMLFormElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const close = () => {
+    // A search still in flight or waiting on the typing pause must not reopen the panel.
+    clearTimeout(timer);
+    generation++;
     panel.hidden = true;
     input.setAttribute('aria-expanded', 'false');
   };

@@ -24,6 +24,12 @@ export interface SearchOutcome {
 /** Shown when the index cannot load: in `astro dev` (Pagefind indexes the built site) or offline. */
 export const INDEX_MISSING = 'The search index could not be loaded. It is built with the site: run npm run build, then npm run preview.';
 
+/** A cached lookup that failed (a dropped connection) is tried again next time, not kept failed. */
+function forgetOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+  promise.catch(forget);
+  return promise;
+}
+
 export class SearchEngine {
   private membershipPromise: Promise<Membership> | undefined;
   private datePromise: Promise<{ order: Map<string, number>; results: Map<string, PagefindResult> }> | undefined;
@@ -66,7 +72,7 @@ export class SearchEngine {
 
   /** Which filter values each page has; fetched once, on the first use of filters or counts. */
   membership(): Promise<Membership> {
-    this.membershipPromise ??= (async () => {
+    this.membershipPromise ??= forgetOnFailure((async () => {
       const available = await this.pagefind.filters();
       const lookups = SEARCH_FACETS.flatMap((facet) =>
         Object.keys(available[facet] ?? {}).map(async (value) => ({
@@ -76,7 +82,7 @@ export class SearchEngine {
         })),
       );
       return membershipFrom(await Promise.all(lookups));
-    })();
+    })(), () => (this.membershipPromise = undefined));
     return this.membershipPromise;
   }
 
@@ -90,10 +96,10 @@ export class SearchEngine {
 
   /** Every page, newest first: the order for date sorting and for browsing without words. */
   private dates() {
-    this.datePromise ??= (async () => {
+    this.datePromise ??= forgetOnFailure((async () => {
       const all = (await this.pagefind.search(null, { sort: { date: 'desc' } }))?.results ?? [];
       return { order: new Map(all.map((r, i) => [r.id, i])), results: new Map(all.map((r) => [r.id, r])) };
-    })();
+    })(), () => (this.datePromise = undefined));
     return this.datePromise;
   }
 }

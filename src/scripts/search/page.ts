@@ -93,6 +93,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     event.preventDefault();
     clearTimeout(timer);
     state = { ...state, q: ui.input.value };
+    shown = PAGE_SIZE;
     void run(true);
   });
   ui.sort.addEventListener('change', () => {
@@ -116,6 +117,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     state = parseSearchState(location.search);
     ui.input.value = state.q;
     ui.sort.value = state.sort;
+    shown = PAGE_SIZE;
     void run(false);
   });
   await run(false);
