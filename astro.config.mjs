@@ -14,7 +14,7 @@ export default defineConfig({
   ...(otherContent && {
     cacheDir: `./node_modules/.astro/content-${createHash('sha256').update(resolve(otherContent)).digest('hex').slice(0, 12)}`,
   }),
-  // Any static host works; SITE sets absolute URLs for feeds when the address is known.
+  // Any static host works; SITE is the address it is served at, used for canonical links.
   site: process.env.SITE ?? 'https://incidents.example.org',
   trailingSlash: 'always',
   integrations: [validateContentIntegration(), writeupMdx(), pagefindIntegration()],

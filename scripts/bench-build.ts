@@ -17,7 +17,7 @@ import { readFrontMatter, writeFrontMatter } from '../src/lib/front-matter';
 import { PROJECT_ROOT } from '../e2e/support/build';
 import { SHARED_CORPUS } from '../e2e/support/corpus';
 import { IMPACT_LEVELS } from '../src/lib/impact';
-import { median } from '../src/lib/search/metrics';
+import { median } from '../src/lib/stats';
 
 const { values } = parseArgs({ options: { writeups: { type: 'string', default: '10000' }, runs: { type: 'string', default: '1' } } });
 const count = Number(values.writeups);

@@ -18,6 +18,7 @@ import { writeFixtureContent, type FixtureIncident } from '../e2e/support/fixtur
 import { serveStatic } from '../e2e/support/static-server';
 import { IMPACT_LEVELS } from '../src/lib/impact';
 import { seededRandom } from '../tests/helpers/random';
+import { median } from '../src/lib/stats';
 
 const INCIDENTS = 2000;
 const FIRST_YEAR = 2021;
@@ -139,11 +140,6 @@ async function measure(browser: Browser, url: string, hasCalendar: boolean): Pro
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 async function calendarPaths(dist: string): Promise<string[]> {
   const entries = await readdir(join(dist, 'calendar'), { withFileTypes: true });

@@ -16,6 +16,7 @@ import { IMPACT_LEVELS } from '../src/lib/impact';
 import { CONTENT_DIRS } from '../src/lib/content-dirs';
 import { readSourceFiles } from '../src/node/read-content';
 import { entryId } from '../src/lib/validate/content';
+import { median } from '../src/lib/stats';
 
 const { values } = parseArgs({
   options: { writeups: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' } },
@@ -79,11 +80,6 @@ function writeup(index: number, patterns: readonly string[], previous: string | 
   return { slug, text };
 }
 
-const median = (numbers: number[]) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const dir = await mkdtemp(join(tmpdir(), 'kb-bench-check-'));
 try {

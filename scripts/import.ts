@@ -11,10 +11,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFrontMatter } from '../src/lib/front-matter';
 import { CONTENT_DIRS } from '../src/lib/content-dirs';
-import { convertRecord, readCorpusFile, SOURCE_LINE, type ImportedWriteup } from '../src/lib/import/postmortems-app';
-import { decodeCharacterReferences } from '../src/lib/import/markdown-to-mdx';
+import { convertRecord, readCorpusFile, recordUrlsIn, type ImportedWriteup } from '../src/lib/import/postmortems-app';
 import { formatIssue } from '../src/lib/validate/issue';
-import { validateContent } from '../src/lib/validate/content';
+import { entryId, validateContent } from '../src/lib/validate/content';
 import { readSourceFiles } from '../src/node/read-content';
 
 const FORMATS = ['postmortems-app'] as const;
@@ -29,7 +28,7 @@ function citedUrls(text: string): string[] {
     const { data, content } = readFrontMatter(text);
     const sources = (data as { sources?: { url?: unknown }[] }).sources;
     const cited = Array.isArray(sources) ? sources.map((s) => String(s?.url ?? '')).filter(Boolean) : [];
-    return [...cited, ...[...content.matchAll(new RegExp(`^${SOURCE_LINE}(.+)$`, 'gm'))].map((m) => decodeCharacterReferences(m[1]!.trim()))];
+    return [...cited, ...recordUrlsIn(content)];
   } catch {
     // An unparseable existing file cites nothing we can read; the validator reports it on its own.
     return [];
@@ -54,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   const existing = await readSourceFiles(root, outDir);
   const patterns = await readSourceFiles(root, CONTENT_DIRS.patterns);
   const knownUrls = new Set(existing.flatMap((file) => citedUrls(file.text)));
-  const takenSlugs = new Set(existing.map((file) => file.path.replace(/^.*\//, '').replace(/\.mdx$/, '')));
+  const takenSlugs = new Set(existing.map((file) => entryId(file.path)));
 
   const names = (await readdir(resolve(root, dir))).filter((name) => name.endsWith('.md') && name !== 'README.md').sort();
   const converted: { name: string; writeup: ImportedWriteup }[] = [];

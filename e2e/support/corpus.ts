@@ -7,8 +7,8 @@ import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readFrontMatter } from '../../src/lib/front-matter';
-import { decodeCharacterReferences } from '../../src/lib/import/markdown-to-mdx';
-import { SOURCE_LINE } from '../../src/lib/import/postmortems-app';
+import { recordUrlsIn } from '../../src/lib/import/postmortems-app';
+import { entryId } from '../../src/lib/validate/content';
 import { readSourceFiles } from '../../src/node/read-content';
 import { PROJECT_ROOT } from './build';
 
@@ -35,9 +35,8 @@ export async function importCorpus(workDir: string): Promise<ImportedCorpus> {
   const slugByUrl = new Map<string, string>();
   const writeups = files.map((file) => {
     const { data, content } = readFrontMatter(file.text);
-    const slug = file.path.replace(/^.*\//, '').replace(/\.mdx$/, '');
-    const recordUrl = new RegExp(`^${SOURCE_LINE}(.+)$`, 'm').exec(content)?.[1];
-    if (recordUrl) slugByUrl.set(decodeCharacterReferences(recordUrl.trim()), slug);
+    const slug = entryId(file.path);
+    for (const url of recordUrlsIn(content)) slugByUrl.set(url, slug);
     const text = [data.summary, ...((data.signals ?? []) as string[]), content].join('\n');
     return { slug, title: String(data.title), text };
   });

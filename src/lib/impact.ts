@@ -11,11 +11,6 @@ export function impactRank(impact: Impact): number {
   return IMPACT_LEVELS.indexOf(impact);
 }
 
-/** Sort comparator, most severe first. */
-export function bySeverityDescending(a: Impact, b: Impact): number {
-  return impactRank(b) - impactRank(a);
-}
-
 export const IMPACT_DESCRIPTIONS: Record<Impact, string> = {
   unknown: 'the writeup does not say',
   none: 'no customer impact (near miss or internal only)',

@@ -79,7 +79,7 @@ export function extractAnchors(html: string): Set<string> {
 }
 
 /**
- * The site's own address, from the home page's canonical link. Links to it (canonical, feeds) are
+ * The site's own address, from the home page's canonical link. Links to it (canonical) are
  * internal: they must work once deployed, and can be checked before.
  */
 export function siteOrigin(site: SiteFiles): string | undefined {

@@ -4,7 +4,7 @@
  * so the build, CI and imports cannot disagree.
  *
  * Cross-file rules (a pattern id or `related` slug must exist) need the whole collection and
- * live in `validate/references.ts`.
+ * live in `validate/content.ts`.
  */
 import { z } from 'astro/zod';
 import { DurationSyntaxError, parseDuration } from './duration';
@@ -170,6 +170,3 @@ export const patternSchema = z.strictObject({
 
 export type IncidentData = z.output<typeof incidentSchema>;
 export type PatternData = z.output<typeof patternSchema>;
-
-/** Field names, for "did you mean" on misspelled keys. */
-export const INCIDENT_FIELDS = Object.keys(incidentSchema.shape ?? {});

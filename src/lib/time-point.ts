@@ -173,15 +173,5 @@ export function formatUtc(time: TimePoint): string {
 
 /** Value for `<time datetime>` at the precision given. */
 export function machineReadable(time: KnownTime): string {
-  const iso = new Date(time.start).toISOString();
-  switch (time.precision) {
-    case 'year':
-      return iso.slice(0, 4);
-    case 'month':
-      return iso.slice(0, 7);
-    case 'day':
-      return iso.slice(0, 10);
-    default:
-      return iso.replace('.000Z', 'Z');
-  }
+  return isExact(time) ? new Date(time.start).toISOString().replace('.000Z', 'Z') : utcDatePrefix(time);
 }

@@ -61,11 +61,14 @@ function setUp(figure: HTMLElement): void {
 
   // The picture is one tab stop; arrow keys move inside it (roving tabindex). Set up when focus
   // first arrives, so a reader who never tabs in costs nothing.
+  // A filter may leave no box matching; the first box then stays the way in, never none.
+  let roving = false;
   const makeTabStop = (link: SVGAElement | undefined) => {
-    if (!tabStop) for (const other of links) other.tabIndex = -1;
+    if (!roving) for (const other of links) other.tabIndex = -1;
+    roving = true;
     if (tabStop) tabStop.tabIndex = -1;
-    tabStop = link;
-    if (link) link.tabIndex = 0;
+    tabStop = link ?? links[0];
+    if (tabStop) tabStop.tabIndex = 0;
   };
 
   svg.addEventListener('mouseover', (event) => {
@@ -87,8 +90,9 @@ function setUp(figure: HTMLElement): void {
     const boxes = active();
     const from = boxes.indexOf(boxAt(document.activeElement)!);
     let to: number | null;
-    if (event.key in KEYS && from !== -1) {
-      to = nearestInDirection(boxes.map(rectOf), from, KEYS[event.key]!);
+    if (event.key in KEYS) {
+      // From a box the filter left out, any arrow goes to the first box that matches.
+      to = from === -1 ? 0 : nearestInDirection(boxes.map(rectOf), from, KEYS[event.key]!);
     } else if (event.key === 'Home' || event.key === 'End') {
       to = event.key === 'Home' ? 0 : boxes.length - 1;
     } else {
@@ -138,7 +142,7 @@ function setUp(figure: HTMLElement): void {
     for (const link of links) link.classList.toggle('match', pattern !== '' && patternsOf(link).includes(pattern));
     if (pattern) svg.dataset.filter = pattern;
     else delete svg.dataset.filter;
-    if (tabStop) makeTabStop(active()[0]);
+    if (roving) makeTabStop(active()[0]);
     for (const link of yearLinks) {
       link.href = withPattern(link.href);
       const count = pattern ? `(${parsePatternCounts(link.dataset.patterns ?? '').get(pattern) ?? 0})` : totals.get(link)!;

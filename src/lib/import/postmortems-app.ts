@@ -10,7 +10,7 @@ import type { IncidentData } from '../schema';
 import { incidentSlug, slugify } from '../slug';
 import { endsNotAfterStart, isKnown, type KnownTime, type TimePoint } from '../time-point';
 import { corpusTime, dateInTitle, dateInUrl } from './dates';
-import { demoteHeadings, markdownToSafeMdx } from './markdown-to-mdx';
+import { decodeCharacterReferences, demoteHeadings, markdownToSafeMdx } from './markdown-to-mdx';
 import { matchPatterns } from './pattern-rules';
 
 export interface CorpusRecord {
@@ -31,6 +31,11 @@ export interface CorpusRecord {
 
 /** How the importer records a record's URL verbatim; re-runs find it there. */
 export const SOURCE_LINE = '- Source: ';
+
+/** The record URLs noted in an imported writeup's body, as the corpus gave them. */
+export function recordUrlsIn(body: string): string[] {
+  return [...body.matchAll(new RegExp(`^${SOURCE_LINE}(.+)$`, 'gm'))].map((m) => decodeCharacterReferences(m[1]!.trim()));
+}
 
 export interface ImportedWriteup {
   slug: string;

@@ -1,5 +1,5 @@
 /** Filtering and counting results by facet, on data the search client gathers once per visit. */
-import { SEARCH_FACETS, type SearchFacet } from './index-record';
+import { perFacet, SEARCH_FACETS, type SearchFacet } from './index-record';
 
 /** Facet values of each indexed page, by Pagefind page id. */
 export type Membership = ReadonlyMap<string, Readonly<Record<SearchFacet, readonly string[]>>>;
@@ -16,7 +16,7 @@ export function matchesFilters(id: string, membership: Membership, filters: Read
 }
 
 export function countFacets(ids: Iterable<string>, membership: Membership): FacetCounts {
-  const counts = Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, new Map<string, number>()])) as unknown as FacetCounts;
+  const counts: FacetCounts = perFacet(() => new Map<string, number>());
   for (const id of ids) {
     const values = membership.get(id);
     if (!values) continue;
@@ -33,7 +33,7 @@ export function membershipFrom(valuePages: Iterable<{ facet: SearchFacet; value:
   for (const { facet, value, ids } of valuePages) {
     for (const id of ids) {
       let values = membership.get(id);
-      if (!values) membership.set(id, (values = Object.fromEntries(SEARCH_FACETS.map((f) => [f, [] as string[]])) as unknown as Record<SearchFacet, string[]>));
+      if (!values) membership.set(id, (values = perFacet((): string[] => [])));
       values[facet].push(value);
     }
   }

@@ -22,6 +22,11 @@ export interface SearchRecord {
 export const SEARCH_FACETS = ['pattern', 'service', 'impact', 'year', 'organization'] as const;
 export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
+/** A record with one fresh value per facet. */
+export function perFacet<T>(make: (facet: SearchFacet) => T): Record<SearchFacet, T> {
+  return Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, make(facet)])) as Record<SearchFacet, T>;
+}
+
 /** Separates list values inside one metadata string. */
 export const META_LIST_SEPARATOR = '|';
 

@@ -2,7 +2,7 @@
  * A search as a URL, so it can be pasted into the incident channel: `?q=…&pattern=…&sort=date`.
  * Repeated parameters select several values of one filter.
  */
-import { SEARCH_FACETS, type SearchFacet } from './index-record';
+import { perFacet, SEARCH_FACETS, type SearchFacet } from './index-record';
 
 export const SORTS = ['relevance', 'date'] as const;
 export type SearchSort = (typeof SORTS)[number];
@@ -14,7 +14,7 @@ export interface SearchState {
 }
 
 export function emptyFilters(): Record<SearchFacet, string[]> {
-  return Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, []])) as unknown as Record<SearchFacet, string[]>;
+  return perFacet(() => []);
 }
 
 export function parseSearchState(search: string): SearchState {
@@ -22,7 +22,7 @@ export function parseSearchState(search: string): SearchState {
   const filters = emptyFilters();
   for (const facet of SEARCH_FACETS) filters[facet] = [...new Set(params.getAll(facet).filter(Boolean))];
   const sort = params.get('sort');
-  return { q: params.get('q') ?? '', filters, sort: sort === 'date' ? 'date' : 'relevance' };
+  return { q: params.get('q') ?? '', filters, sort: toSort(sort) };
 }
 
 /** Query string with a leading `?`, or '' for an empty search; default sort is left out. */
@@ -35,6 +35,12 @@ export function serializeSearchState(state: SearchState): string {
   return text ? `?${text}` : '';
 }
 
-export function hasFilters(state: SearchState): boolean {
+/** Whether any filter value is chosen. */
+export function hasFilters(state: Pick<SearchState, 'filters'>): boolean {
   return SEARCH_FACETS.some((facet) => state.filters[facet].length > 0);
+}
+
+/** A sort from untrusted text (URL, form): anything unknown is the default. */
+export function toSort(value: string | null | undefined): SearchSort {
+  return (SORTS as readonly (string | null | undefined)[]).includes(value) ? (value as SearchSort) : 'relevance';
 }

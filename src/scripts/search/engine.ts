@@ -6,7 +6,7 @@ import { rankHits, type RankedHit } from '../../lib/search/rank';
 import { shapeQuery } from '../../lib/search/query';
 import { META_WEIGHTS, SEARCH_FACETS, type SearchFacet } from '../../lib/search/index-record';
 import { matchesFilters, membershipFrom, type Membership } from '../../lib/search/facets';
-import type { SearchSort } from '../../lib/search/url-state';
+import { hasFilters, type SearchSort } from '../../lib/search/url-state';
 import type { Pagefind, PagefindData, PagefindResult } from './pagefind-types';
 
 export interface FoundIncident extends RankedHit {
@@ -60,8 +60,7 @@ export class SearchEngine {
       }
       unfiltered = rankHits(termHits, phraseHits).map((hit) => ({ ...hit, result: best.get(hit.id)! }));
     }
-    const active = SEARCH_FACETS.some((facet) => filters[facet].length > 0);
-    const membership = active ? await this.membership() : undefined;
+    const membership = hasFilters({ filters }) ? await this.membership() : undefined;
     let found = membership ? unfiltered.filter((hit) => matchesFilters(hit.id, membership, filters)) : unfiltered;
     if (sort === 'date' && query.terms.length > 0) {
       const { order } = await this.dates();

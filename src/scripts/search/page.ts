@@ -5,7 +5,7 @@
 import { SEARCH_FACETS, type SearchFacet } from '../../lib/search/index-record';
 import { countFacets } from '../../lib/search/facets';
 import { shapeQuery } from '../../lib/search/query';
-import { parseSearchState, serializeSearchState, type SearchState } from '../../lib/search/url-state';
+import { hasFilters, parseSearchState, serializeSearchState, toSort, type SearchState } from '../../lib/search/url-state';
 import { INDEX_MISSING, SearchEngine } from './engine';
 import { renderResult } from './render';
 
@@ -55,7 +55,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     const mine = ++generation;
     const url = `${location.pathname}${serializeSearchState(state)}`;
     if (url !== `${location.pathname}${location.search}`) history[pushHistory ? 'pushState' : 'replaceState'](null, '', url);
-    if (!state.q.trim() && !SEARCH_FACETS.some((f) => state.filters[f].length > 0)) {
+    if (!state.q.trim() && !hasFilters(state)) {
       ui.results.replaceChildren();
       ui.status.textContent = 'Type what you see: a symptom, an error message or an alert name.';
       ui.empty.hidden = true;
@@ -97,7 +97,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     void run(true);
   });
   ui.sort.addEventListener('change', () => {
-    state = { ...state, sort: ui.sort.value === 'date' ? 'date' : 'relevance' };
+    state = { ...state, sort: toSort(ui.sort.value) };
     void run(true);
   });
   ui.more.addEventListener('click', () => {
