@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BODY_SECTIONS } from '../src/lib/scaffold';
 import { IMPACT_LEVELS } from '../src/lib/impact';
-import { CONTENT_DIRS } from '../src/lib/content-dirs';
+import { CONTENT_DIRS } from '../src/node/content-dirs';
 import { readSourceFiles } from '../src/node/read-content';
 import { entryId } from '../src/lib/validate/content';
 import { median } from '../src/lib/stats';

@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFrontMatter } from '../src/lib/front-matter';
-import { CONTENT_DIRS } from '../src/lib/content-dirs';
+import { CONTENT_DIRS } from '../src/node/content-dirs';
 import { convertRecord, readCorpusFile, recordUrlsIn, type ImportedWriteup } from '../src/lib/import/postmortems-app';
 import { formatIssue } from '../src/lib/validate/issue';
 import { entryId, validateContent } from '../src/lib/validate/content';

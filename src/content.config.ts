@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { incidentSchema, patternSchema } from './lib/schema';
-import { CONTENT_DIRS } from './lib/content-dirs';
+import { CONTENT_DIRS } from './node/content-dirs';
 
 /** Writeups: content/incidents/<slug>.mdx, page at /incidents/<slug>/. */
 const incidents = defineCollection({

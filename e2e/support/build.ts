@@ -11,7 +11,7 @@ export interface BuildResult {
 }
 
 /**
- * Builds the site; `contentDir` swaps in another content folder (see src/lib/content-dirs.ts),
+ * Builds the site; `contentDir` swaps in another content folder (see src/node/content-dirs.ts),
  * `config` another Astro config file (relative to the project root).
  */
 export function buildSite(options: { outDir: string; contentDir?: string; config?: string }): Promise<BuildResult> {

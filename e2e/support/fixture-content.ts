@@ -1,7 +1,7 @@
 /**
  * Content folders for fixture sites: the project's real patterns plus generated writeups, so
  * browser tests and benchmarks never depend on the content others own (see
- * src/lib/content-dirs.ts for KB_CONTENT_DIR).
+ * src/node/content-dirs.ts for KB_CONTENT_DIR).
  */
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

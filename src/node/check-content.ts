@@ -5,7 +5,7 @@
  * the exit code, so tests can run it without a child process.
  */
 import { relative, resolve, sep } from 'node:path';
-import { CONTENT_DIRS } from '../lib/content-dirs';
+import { CONTENT_DIRS } from './content-dirs';
 import { byLocation, formatIssue, githubAnnotation, type ValidationIssue } from '../lib/validate/issue';
 import { validateContent } from '../lib/validate/content';
 import type { CommandResult } from './command';

@@ -5,7 +5,8 @@
  */
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CONTENT_DIRS, CONTENT_EXTENSION } from '../lib/content-dirs';
+import { CONTENT_EXTENSION } from '../lib/content-dirs';
+import { CONTENT_DIRS } from './content-dirs';
 import { IMPACT_LEVELS } from '../lib/impact';
 import { renderWriteup, NEW_WRITEUP_FIELDS, type NewWriteupField, type NewWriteupValues } from '../lib/scaffold';
 import { incidentSlug, slugify } from '../lib/slug';

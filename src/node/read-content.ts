@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ContentFiles } from '../lib/validate/content';
 import type { SourceFile } from '../lib/validate/source-file';
-import { CONTENT_DIRS } from '../lib/content-dirs';
+import { CONTENT_DIRS } from './content-dirs';
 
 export async function readSourceFiles(root: string, dir: string): Promise<SourceFile[]> {
   const absolute = resolve(root, dir);
