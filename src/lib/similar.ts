@@ -4,6 +4,7 @@
  * wording (TF-IDF cosine over title, summary and signals). Hand-picked `related` links come first.
  * Candidates are found through inverted lists, so a large corpus never compares every pair.
  */
+import type { IncidentLike } from './incidents';
 import { isStopWord, tokenize } from './search/query';
 
 export interface SimilarityInput {
@@ -22,6 +23,18 @@ export interface SimilarIncident {
   /** Why, in order: shared pattern titles, shared services, trigger, wording. */
   reasons: string[];
   handPicked: boolean;
+}
+
+/** What similarity looks at in a writeup: title, summary and signals are short and specific. */
+export function toSimilarityInput({ id, data }: IncidentLike): SimilarityInput {
+  return {
+    id,
+    patterns: data.patterns,
+    services: data.services,
+    trigger: data.trigger,
+    related: data.related,
+    text: [data.title, data.summary, ...data.signals].join('\n'),
+  };
 }
 
 export const SIMILAR_LIMIT = 5;
