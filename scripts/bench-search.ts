@@ -1,14 +1,18 @@
 /**
  * npm run bench:search
  *
+ * npm run bench:search [-- --queries bench/holdout-queries.json --report bench/holdout-report.md]
+ *
  * Search quality on a corpus nobody tuned the site for: imports ../shared/corpus/postmortems-app
- * into a temporary content folder, builds the site, runs the symptom queries in
- * bench/search-queries.json through the real search page in Chromium, and compares with plain
- * BM25 (MiniSearch defaults) over the same writeups. Writes bench/search-report.md.
+ * into a temporary content folder, builds the site, runs the symptom queries (default
+ * bench/search-queries.json) through the real search page in Chromium, and compares with plain
+ * BM25 (MiniSearch defaults) over the same writeups. Writes the report (default
+ * bench/search-report.md).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { buildSite, PROJECT_ROOT } from '../e2e/support/build';
 import { importCorpus, type ImportedCorpus } from '../e2e/support/corpus';
@@ -17,8 +21,14 @@ import { openSearchPage, runQuery, type QueryRun } from '../e2e/support/search-r
 import { serveStatic } from '../e2e/support/static-server';
 import { median, mrrAt, percentile, rankOf, recallAt, type Judged } from '../src/lib/search/metrics';
 
-const QUERIES = resolve(PROJECT_ROOT, 'bench/search-queries.json');
-const REPORT = resolve(PROJECT_ROOT, 'bench/search-report.md');
+const { values: options } = parseArgs({
+  options: {
+    queries: { type: 'string', default: 'bench/search-queries.json' },
+    report: { type: 'string', default: 'bench/search-report.md' },
+  },
+});
+const QUERIES = resolve(PROJECT_ROOT, options.queries);
+const REPORT = resolve(PROJECT_ROOT, options.report);
 
 interface BenchQuery {
   query: string;
@@ -94,8 +104,8 @@ async function main(): Promise<void> {
       .map((m) => `| ${m.q.query} | ${m.q.style} | ${m.ours ?? 'not found'} | ${m.bm25 ?? 'not found'} | \`${m.expected}\` | \`${m.first ?? '(none)'}\` |`);
     const report = `# Search benchmark
 
-Run with \`npm run bench:search\` (about a minute). ${queries.length} symptom queries from
-\`bench/search-queries.json\` (our own writing: no company names, a responder's words) over the
+Run with \`npm run bench:search -- --queries ${options.queries} --report ${options.report}\` (about a minute).
+${queries.length} symptom queries from \`${options.queries}\` (our own writing: no company names, a responder's words) over the
 ${corpus.writeups.length} writeups imported from \`../shared/corpus/postmortems-app\`. "Ours" runs
 each query through the built \`/search/\` page in Chromium and reads the links in
 \`[data-search-results]\`; the time is from submitting the query to results on screen, with the
