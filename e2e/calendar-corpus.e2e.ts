@@ -3,45 +3,34 @@
  * every calendar page read in Chromium. (The corpus does not state impact, so shading is
  * checked on the fixture site in calendar.e2e.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFrontMatter } from '../src/lib/front-matter';
 import { incidentMinutes } from '../src/lib/incidents';
 import { incidentSchema } from '../src/lib/schema';
 import { isKnown } from '../src/lib/time-point';
+import { entryId } from '../src/lib/validate/content';
 import { readSourceFiles } from '../src/node/read-content';
-import { buildSite, PROJECT_ROOT } from './support/build';
+import { PROJECT_ROOT } from './support/build';
+import { useBuiltSite } from './support/built-site';
 import { importCorpus, SHARED_CORPUS } from './support/corpus';
 import { useBrowser } from './support/page';
-import { serveStatic, type StaticSite } from './support/static-server';
 
 const PAGE_BUDGET = 300 * 1024;
 
 describe.skipIf(!existsSync(SHARED_CORPUS))('calendar of the imported shared corpus', () => {
-  let workDir: string;
-  let outDir: string;
-  let corpusSite: StaticSite;
   /** Minutes (or null) of every dated imported incident, by slug. */
   const dated = new Map<string, number | null>();
 
-  beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'kb-calendar-corpus-'));
+  const corpusSite = useBuiltSite('calendar-corpus', async (workDir) => {
     const { contentDir } = await importCorpus(workDir);
     for (const file of await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'))) {
       const data = incidentSchema.parse(readFrontMatter(file.text).data);
-      if (isKnown(data.started)) dated.set(file.path.replace(/^.*\/|\.mdx$/g, ''), incidentMinutes(data));
+      if (isKnown(data.started)) dated.set(entryId(file.path), incidentMinutes(data));
     }
-    outDir = join(workDir, 'dist');
-    const result = await buildSite({ contentDir, outDir });
-    if (result.code !== 0) throw new Error(`corpus build failed:\n${result.output}`);
-    corpusSite = await serveStatic(outDir);
-  });
-  afterAll(async () => {
-    await corpusSite?.close();
-    await rm(workDir, { recursive: true, force: true });
+    return contentDir;
   });
 
   const site = useBrowser(() => corpusSite.url);
@@ -73,7 +62,7 @@ describe.skipIf(!existsSync(SHARED_CORPUS))('calendar of the imported shared cor
     expect(dated.size).toBeGreaterThan(150);
     expect(boxes.map((box) => box.slug).sort()).toEqual([...dated.keys()].sort());
     for (const path of new Set(boxes.map((box) => box.path))) {
-      const html = await readFile(join(outDir, path, 'index.html'));
+      const html = await readFile(join(corpusSite.outDir, path, 'index.html'));
       expect(html.byteLength, path).toBeLessThan(PAGE_BUDGET);
     }
   });

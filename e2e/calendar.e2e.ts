@@ -1,19 +1,17 @@
 /**
- * The incident calendar in a real browser, on a fixture site built from the incidents below (the
- * committed content is too small and owned by others): links, JavaScript-off reading, encoding,
+ * The incident calendar in a real browser, on a fixture site built from the incidents below, so
+ * the expectations do not move with the example content: links, JavaScript-off reading, encoding,
  * tooltip, keyboard, pattern filter, home strip, pattern pages, accessibility, SVG snapshots.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseDuration } from '../src/lib/duration';
 import { seriousViolations } from './support/browser';
-import { buildSite } from './support/build';
+import { useBuiltSite } from './support/built-site';
 import { writeFixtureContent, type FixtureIncident } from './support/fixture-content';
 import { useBrowser } from './support/page';
-import { serveStatic, type StaticSite } from './support/static-server';
 
 const FIXTURE: FixtureIncident[] = [
   { slug: '2024-03-10-short-retry-burst', title: 'Short retry burst', started: '2024-03-10T08:00:00Z', duration: '5m', impact: 'minor', patterns: ['retry-storm'] },
@@ -38,21 +36,9 @@ const bySlug = new Map(FIXTURE.map((incident) => [incident.slug, incident]));
 const href = (slug: string) => `/incidents/${slug}/`;
 const slugOf = (link: string) => link.replace(/^\/incidents\/|\/$/g, '');
 
-let workDir: string;
-let outDir: string;
-let fixtureSite: StaticSite;
-
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'kb-calendar-'));
-  outDir = join(workDir, 'dist');
+const fixtureSite = useBuiltSite('calendar', async (workDir) => {
   await writeFixtureContent(join(workDir, 'content'), FIXTURE);
-  const result = await buildSite({ contentDir: join(workDir, 'content'), outDir });
-  if (result.code !== 0) throw new Error(`fixture build failed:\n${result.output}`);
-  fixtureSite = await serveStatic(outDir);
-});
-afterAll(async () => {
-  await fixtureSite?.close();
-  await rm(workDir, { recursive: true, force: true });
+  return join(workDir, 'content');
 });
 
 const site = useBrowser(() => fixtureSite.url);
@@ -69,7 +55,7 @@ async function calendarPages(page: Page): Promise<string[]> {
 
 /** The SVG as built, one element per line, for a readable snapshot diff. */
 async function builtSvg(path: string, selector: RegExp): Promise<string> {
-  const html = await readFile(join(outDir, path, 'index.html'), 'utf8');
+  const html = await readFile(join(fixtureSite.outDir, path, 'index.html'), 'utf8');
   return `${html.match(selector)![0].replaceAll('><', '>\n<')}\n`;
 }
 

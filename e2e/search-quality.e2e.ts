@@ -6,38 +6,31 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildSite, PROJECT_ROOT } from './support/build';
+import { PROJECT_ROOT } from './support/build';
+import { useBuiltSite } from './support/built-site';
 import { launchBrowser } from './support/browser';
 import { importCorpus, SHARED_CORPUS, type ImportedCorpus } from './support/corpus';
 import { openSearchPage, runQuery } from './support/search-runner';
-import { serveStatic, type StaticSite } from './support/static-server';
 import { recallAt } from '../src/lib/search/metrics';
 
 const FLOOR = { recallAt1: 0.85, recallAt5: 0.93 };
 
 describe.skipIf(!existsSync(SHARED_CORPUS))('search quality on the shared corpus', () => {
-  let workDir: string;
   let corpus: ImportedCorpus;
-  let site: StaticSite;
   let browser: Browser;
+  const site = useBuiltSite('search-quality', async (workDir) => {
+    corpus = await importCorpus(workDir);
+    return corpus.contentDir;
+  });
 
   beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'kb-search-quality-'));
-    corpus = await importCorpus(workDir);
-    const outDir = join(workDir, 'dist');
-    const build = await buildSite({ contentDir: corpus.contentDir, outDir });
-    if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
-    site = await serveStatic(outDir);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await site?.close();
-    await rm(workDir, { recursive: true, force: true });
   });
 
   it('imports and builds every record of the corpus', () => {
