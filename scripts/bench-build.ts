@@ -18,18 +18,11 @@ import { PROJECT_ROOT } from '../e2e/support/build';
 import { SHARED_CORPUS } from '../e2e/support/corpus';
 import { IMPACT_LEVELS } from '../src/lib/impact';
 import { median } from '../src/lib/stats';
+import { seededRandom } from '../src/lib/seeded-random';
 
 const { values } = parseArgs({ options: { writeups: { type: 'string', default: '10000' }, runs: { type: 'string', default: '1' } } });
 const count = Number(values.writeups);
 const runs = Number(values.runs);
-
-/** Deterministic, so every run builds the same collection. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-}
 
 async function corpusParagraphs(): Promise<string[]> {
   const names = (await readdir(SHARED_CORPUS)).filter((n) => n.endsWith('.md') && n !== 'README.md');
@@ -42,7 +35,7 @@ async function corpusParagraphs(): Promise<string[]> {
 }
 
 async function generate(dir: string): Promise<void> {
-  const next = random(7);
+  const next = seededRandom(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const paragraphs = await corpusParagraphs();
   const patterns = (await readdir(join(PROJECT_ROOT, 'content/patterns'))).map((n) => n.replace(/\.mdx$/, ''));

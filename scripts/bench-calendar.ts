@@ -17,7 +17,7 @@ import { buildSite, PROJECT_ROOT } from '../e2e/support/build';
 import { writeFixtureContent, type FixtureIncident } from '../e2e/support/fixture-content';
 import { serveStatic } from '../e2e/support/static-server';
 import { IMPACT_LEVELS } from '../src/lib/impact';
-import { seededRandom } from '../tests/helpers/random';
+import { seededRandom } from '../src/lib/seeded-random';
 import { median } from '../src/lib/stats';
 
 const INCIDENTS = 2000;

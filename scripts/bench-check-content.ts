@@ -17,6 +17,7 @@ import { CONTENT_DIRS } from '../src/node/content-dirs';
 import { readSourceFiles } from '../src/node/read-content';
 import { entryId } from '../src/lib/validate/content';
 import { median } from '../src/lib/stats';
+import { seededRandom } from '../src/lib/seeded-random';
 
 const { values } = parseArgs({
   options: { writeups: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' } },
@@ -24,17 +25,7 @@ const { values } = parseArgs({
 const count = Number(values.writeups);
 const runs = Number(values.runs);
 
-/** Deterministic, so every run and every machine checks the same collection. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(42);
+const next = seededRandom(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 const SYLLABLES = ['ka', 'lo', 'mer', 'tin', 'sa', 'vor', 'pel', 'du', 'gra', 'ni', 'shu', 'bex', 'ro', 'fal', 'qui', 'zen'];
 const VOCABULARY = Array.from({ length: 4000 }, () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SYLLABLES)).join(''));

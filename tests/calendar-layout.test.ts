@@ -17,7 +17,7 @@ import {
 import type { Impact } from '../src/lib/impact';
 import { IMPACT_LEVELS } from '../src/lib/impact';
 import { isKnown, parseTimePoint } from '../src/lib/time-point';
-import { seededRandom } from './helpers/random';
+import { seededRandom } from '../src/lib/seeded-random';
 
 function item(slug: string, started: string, minutes: number | null = 60, impact: Impact = 'major'): CalendarItem {
   const start = parseTimePoint(started);
