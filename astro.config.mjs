@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { pagefindIntegration } from './src/integrations/pagefind-index.ts';
 import { writeupMdx } from './src/integrations/writeup-mdx.ts';
+import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 
 const otherContent = process.env.KB_CONTENT_DIR;
 
@@ -17,7 +18,7 @@ export default defineConfig({
   // Any static host works; SITE is the address it is served at, used for canonical links.
   site: process.env.SITE ?? 'https://incidents.example.org',
   trailingSlash: 'always',
-  integrations: [validateContentIntegration(), writeupMdx(), pagefindIntegration()],
+  integrations: [validateContentIntegration(), writeupMdx(), pagefindIntegration(), devSearchIndex()],
   // One small stylesheet inlined saves a round trip on a slow link, the case this site is for.
   build: { format: 'directory', inlineStylesheets: 'always' },
   vite: {

@@ -1,12 +1,14 @@
 /**
  * Indexes the built site with Pagefind after every build. Only incident pages carry
  * `data-pagefind-body`, so only writeups are indexed; their filters, sort keys and metadata come
- * from the page markup (src/pages/incidents/[slug].astro).
+ * from the page markup (src/pages/incidents/[slug].astro). Then the files the search page needs
+ * beside the index (src/integrations/search-index-extras.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { writeSearchIndexExtras } from './search-index-extras';
 
 export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
 
@@ -33,8 +35,10 @@ export function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { pages } = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`indexed ${pages} incident pages in ${Math.round(performance.now() - started)} ms`);
+        const siteDir = fileURLToPath(dir);
+        const { pages } = await buildSearchIndex(siteDir);
+        const extras = await writeSearchIndexExtras(siteDir);
+        logger.info(`indexed ${pages} incident pages in ${Math.round(performance.now() - started)} ms; facets of ${extras.pages} in ${extras.facetsUrl}`);
       },
     },
   };

@@ -5,7 +5,7 @@
  * Candidates are found through inverted lists, so a large corpus never compares every pair.
  */
 import type { IncidentLike } from './incidents';
-import { isStopWord, tokenize } from './search/query';
+import { isStopWord, tokenize } from './search/words';
 
 export interface SimilarityInput {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countFacets, matchesFilters, membershipFrom } from '../../src/lib/search/facets';
+import { countFacets, matchesFilters } from '../../src/lib/search/facets';
 import type { SearchFacet } from '../../src/lib/search/index-record';
 import { emptyFilters } from '../../src/lib/search/url-state';
 
@@ -66,39 +66,5 @@ describe('countFacets', () => {
     const counts = countFacets([], membership);
     expect(Object.keys(counts).sort()).toEqual(['impact', 'organization', 'pattern', 'service', 'year']);
     for (const map of Object.values(counts)) expect(map.size).toBe(0);
-  });
-});
-
-describe('membershipFrom', () => {
-  it('inverts "pages with this value" into each page\'s values', () => {
-    const inverted = membershipFrom([
-      { facet: 'pattern', value: 'dns-failure', ids: ['a', 'b'] },
-      { facet: 'pattern', value: 'retry-storm', ids: ['a'] },
-      { facet: 'year', value: '2021', ids: ['a'] },
-      { facet: 'year', value: '2020', ids: ['b'] },
-    ]);
-    expect([...inverted.keys()]).toEqual(['a', 'b']);
-    expect(inverted.get('a')).toEqual(values({ pattern: ['dns-failure', 'retry-storm'], year: ['2021'] }));
-    expect(inverted.get('b')).toEqual(values({ pattern: ['dns-failure'], year: ['2020'] }));
-  });
-
-  it('lists only pages that some value names', () => {
-    expect(membershipFrom([{ facet: 'impact', value: 'none', ids: [] }]).size).toBe(0);
-    expect(membershipFrom([]).size).toBe(0);
-  });
-
-  it('feeds filtering and counting the same answers the original membership gives', () => {
-    const valuePages = [
-      { facet: 'pattern' as const, value: 'retry-storm', ids: ['a'] },
-      { facet: 'pattern' as const, value: 'dns-failure', ids: ['a', 'b'] },
-      { facet: 'pattern' as const, value: 'deadlock', ids: ['c'] },
-      { facet: 'impact' as const, value: 'major', ids: ['a', 'c'] },
-      { facet: 'impact' as const, value: 'minor', ids: ['b'] },
-    ];
-    const inverted = membershipFrom(valuePages);
-    const wanted = filters({ pattern: ['dns-failure', 'deadlock'], impact: ['major'] });
-    const kept = ['a', 'b', 'c'].filter((id) => matchesFilters(id, inverted, wanted));
-    expect(kept).toEqual(['a', 'c']);
-    expect(Object.fromEntries(countFacets(kept, inverted).pattern)).toEqual({ 'retry-storm': 1, 'dns-failure': 1, deadlock: 1 });
   });
 });

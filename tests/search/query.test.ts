@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isStopWord, shapeQuery, SYNONYMS, tokenize, type QueryTerm } from '../../src/lib/search/query';
+import { MAX_TYPED_WORDS, shapeQuery, SYNONYMS, type QueryTerm } from '../../src/lib/search/query';
+import { isStopWord, tokenize } from '../../src/lib/search/words';
 
 const texts = (terms: readonly QueryTerm[]) => terms.map((t) => t.text);
 const term = (terms: readonly QueryTerm[], text: string) => terms.find((t) => t.text === text);
@@ -57,8 +58,14 @@ describe('shapeQuery', () => {
     expect(texts(terms)).not.toContain('out');
   });
 
-  it('drops single letters but keeps single digits', () => {
-    expect(texts(shapeQuery('x 5 errors').terms)).toEqual(['5', 'errors']);
+  it('drops single letters and counts, but keeps status and error codes', () => {
+    expect(texts(shapeQuery('x 5 errors').terms)).toEqual(['errors']);
+    expect(texts(shapeQuery('503s from the lb, mysql 1062').terms.filter((t) => t.weight === 1))).toEqual(['503s', 'lb', 'mysql', '1062']);
+  });
+
+  it('looks up at most a fixed number of typed words however much was pasted', () => {
+    const paste = Array.from({ length: 200 }, (_, i) => `2024-03-01T12:00:${String(i % 60).padStart(2, '0')}Z worker-${i} handled job${i} queue${i % 37} shard${i % 41}`).join('\n');
+    expect(shapeQuery(paste).terms.filter((t) => t.weight === 1).length).toBeLessThanOrEqual(MAX_TYPED_WORDS);
   });
 
   it('still yields terms for a query made only of stop words', () => {

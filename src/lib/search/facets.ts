@@ -26,16 +26,3 @@ export function countFacets(ids: Iterable<string>, membership: Membership): Face
   }
   return counts;
 }
-
-/** Inverts Pagefind's "pages with this filter value" answers into each page's values. */
-export function membershipFrom(valuePages: Iterable<{ facet: SearchFacet; value: string; ids: readonly string[] }>): Map<string, Record<SearchFacet, string[]>> {
-  const membership = new Map<string, Record<SearchFacet, string[]>>();
-  for (const { facet, value, ids } of valuePages) {
-    for (const id of ids) {
-      let values = membership.get(id);
-      if (!values) membership.set(id, (values = perFacet((): string[] => [])));
-      values[facet].push(value);
-    }
-  }
-  return membership;
-}

@@ -4,6 +4,8 @@
  * we search each meaningful word on its own and merge (rank.ts). Stop words carry no signal and
  * would only cost index chunk loads.
  */
+import { meaningfulWords, pickSearchWords } from './pasted-text';
+import { tokenize } from './words';
 
 export interface QueryTerm {
   /** Lowercase word as Pagefind will search it. */
@@ -19,19 +21,6 @@ export interface ShapedQuery {
   /** Adjacent typed word pairs, searched as phrases to reward pages that say the same thing. */
   phrases: string[];
 }
-
-const STOP_WORDS = new Set(
-  `a about above after again against all almost also am an and any are as at be because been before being below
-  between both but by can could did do does doing down during each even ever every few for from further get got
-  had has have having he her here hers him his how i if in into is it its itself just let like me more most my
-  no nor not now of off on once only or other our out over own same she should so some still such than that the
-  their them then there these they this those through to too under until up very was we were what when where
-  which while who whom why will with would you your yours seeing seen saw see looks look looked seems seemed
-  started starting start suddenly keep kept keeps getting lot lots thing things something anything everything
-  someone anyone everyone happened happening happens one two`
-    .split(/\s+/)
-    .filter(Boolean),
-);
 
 /**
  * Words responders use for what writeups usually call something else. Expansions are searched
@@ -88,33 +77,18 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const EXPANSION_WEIGHT = 0.5;
-const MIN_TERM_LENGTH = 2;
-
 /**
- * Lowercase words, keeping tokens responders paste (`503`, `x509`, `ECONNREFUSED`) and splitting
- * identifiers into the words writeups use: `pg_dump` → pg dump, `ThreadLimitReached` → thread
- * limit reached.
+ * Typed words looked up at most. Each distinct word may load another index chunk; a sentence has
+ * fewer, and a pasted log keeps its telling words (src/lib/search/pasted-text.ts).
  */
-export function tokenize(text: string): string[] {
-  return text
-    .replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^\p{L}\p{N}_]+/u)
-    .flatMap((word) => word.split('_'))
-    .filter(Boolean);
-}
-
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
-}
+export const MAX_TYPED_WORDS = 16;
+/** Phrase lookups at most: they reuse the chunks their words loaded, but each costs a search. */
+const MAX_PHRASES = 12;
 
 export function shapeQuery(text: string, synonyms: Readonly<Record<string, readonly string[]>> = SYNONYMS): ShapedQuery {
-  const words = tokenize(text);
-  const content = words.filter((w) => !isStopWord(w) && (w.length >= MIN_TERM_LENGTH || /\d/.test(w)));
+  const { words, runs } = meaningfulWords(text);
   // A query of only stop words ("what is down") still deserves an answer.
-  const typed = content.length > 0 ? content : words.filter((w) => w.length >= MIN_TERM_LENGTH);
+  const typed = words.length > 0 ? pickSearchWords(words, MAX_TYPED_WORDS) : [...new Set(tokenize(text).filter((w) => w.length >= 2))].slice(0, MAX_TYPED_WORDS);
   const terms = new Map<string, QueryTerm>();
   for (const word of typed) terms.set(word, { text: word, weight: 1, source: word });
   for (const word of typed) {
@@ -124,10 +98,13 @@ export function shapeQuery(text: string, synonyms: Readonly<Record<string, reado
       }
     }
   }
-  const phrases: string[] = [];
-  for (let i = 0; i + 1 < words.length; i++) {
-    const [a, b] = [words[i]!, words[i + 1]!];
-    if (!isStopWord(a) && !isStopWord(b)) phrases.push(`${a} ${b}`);
+  const kept = new Set(typed);
+  const phrases = new Set<string>();
+  for (const run of runs) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      const [a, b] = [run[i]!, run[i + 1]!];
+      if (kept.has(a) && kept.has(b) && a !== b) phrases.add(`${a} ${b}`);
+    }
   }
-  return { terms: [...terms.values()], phrases: [...new Set(phrases)] };
+  return { terms: [...terms.values()], phrases: [...phrases].slice(0, MAX_PHRASES) };
 }

@@ -3,7 +3,7 @@
  * ever a warning (`--strict` makes it an error): a weekly incident log is one source for several
  * incidents. Two writeups that list each other under `related` are known to be distinct.
  */
-import { tokenize } from '../search/query';
+import { tokenize } from '../search/words';
 
 export interface DuplicateCandidate {
   id: string;

@@ -4,8 +4,10 @@
  */
 import { rankHits, type RankedHit } from '../../lib/search/rank';
 import { shapeQuery } from '../../lib/search/query';
-import { META_WEIGHTS, SEARCH_FACETS, type SearchFacet } from '../../lib/search/index-record';
-import { matchesFilters, membershipFrom, type Membership } from '../../lib/search/facets';
+import { META_WEIGHTS, type SearchFacet } from '../../lib/search/index-record';
+import { matchesFilters, type Membership } from '../../lib/search/facets';
+import { decodeMembership, type MembershipFile } from '../../lib/search/facet-membership';
+import { UNHINTED_FACETS_URL, type SearchIndexHints } from '../../lib/search/index-hints';
 import { hasFilters, type SearchSort } from '../../lib/search/url-state';
 import type { Pagefind, PagefindData, PagefindResult } from './pagefind-types';
 
@@ -21,8 +23,11 @@ export interface SearchOutcome {
   unfiltered: FoundIncident[];
 }
 
-/** Shown when the index cannot load: in `astro dev` (Pagefind indexes the built site) or offline. */
-export const INDEX_MISSING = 'The search index could not be loaded. It is built with the site: run npm run build, then npm run preview.';
+/** Shown when the index cannot load: offline, or in `npm run dev` before the site was ever built. */
+export const INDEX_MISSING = 'The search index could not be loaded. It is built with the site: run npm start (or npm run build once, for npm run dev).';
+
+/** Where Pagefind's files are served. */
+const BUNDLE_PATH = '/pagefind/';
 
 /** A cached lookup that failed (a dropped connection) is tried again next time, not kept failed. */
 function forgetOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T> {
@@ -32,15 +37,26 @@ function forgetOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T>
 
 export class SearchEngine {
   private membershipPromise: Promise<Membership> | undefined;
+  private readonly termResults = new Map<string, Promise<PagefindResult[]>>();
   private datePromise: Promise<{ order: Map<string, number>; results: Map<string, PagefindResult> }> | undefined;
 
-  private constructor(private readonly pagefind: Pagefind) {}
+  private constructor(
+    private readonly pagefind: Pagefind,
+    private readonly facetsUrl: string,
+  ) {}
 
-  static async load(bundlePath = '/pagefind/'): Promise<SearchEngine> {
-    const pagefind = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as Pagefind;
-    await pagefind.options({ ranking: { metaWeights: META_WEIGHTS, termSimilarity: 4 } });
+  static async load(hints: SearchIndexHints = {}): Promise<SearchEngine> {
+    const pagefind = (await import(/* @vite-ignore */ `${BUNDLE_PATH}pagefind.js`)) as Pagefind;
+    await pagefind.options({
+      ranking: { metaWeights: META_WEIGHTS, termSimilarity: 4 },
+      // Pagefind's worker costs one more script and one more round trip before the first result,
+      // and the files the page preloads are not shared with a worker; our lookups take
+      // milliseconds, so the main thread is the faster place for them.
+      noWorker: true,
+      ...(hints.cacheTag && { metaCacheTag: hints.cacheTag }),
+    });
     await pagefind.init();
-    return new SearchEngine(pagefind);
+    return new SearchEngine(pagefind, hints.facetsUrl ?? UNHINTED_FACETS_URL);
   }
 
   async search(text: string, filters: Record<SearchFacet, string[]>, sort: SearchSort): Promise<SearchOutcome> {
@@ -69,18 +85,12 @@ export class SearchEngine {
     return { found, unfiltered };
   }
 
-  /** Which filter values each page has; fetched once, on the first use of filters or counts. */
+  /** Which filter values each page has: one file, fetched on the first use of filters or counts. */
   membership(): Promise<Membership> {
     this.membershipPromise ??= forgetOnFailure((async () => {
-      const available = await this.pagefind.filters();
-      const lookups = SEARCH_FACETS.flatMap((facet) =>
-        Object.keys(available[facet] ?? {}).map(async (value) => ({
-          facet,
-          value,
-          ids: (await this.pagefind.search(null, { filters: { [facet]: value } }))?.results.map((r) => r.id) ?? [],
-        })),
-      );
-      return membershipFrom(await Promise.all(lookups));
+      const response = await fetch(this.facetsUrl);
+      if (!response.ok) throw new Error(`${this.facetsUrl}: HTTP ${response.status}`);
+      return decodeMembership((await response.json()) as MembershipFile);
     })(), () => (this.membershipPromise = undefined));
     return this.membershipPromise;
   }
@@ -89,8 +99,14 @@ export class SearchEngine {
     return result.data();
   }
 
-  private async results(term: string): Promise<PagefindResult[]> {
-    return (await this.pagefind.search(term))?.results ?? [];
+  /** Each word's matches, looked up once per visit: typing on re-searches only the new words. */
+  private results(term: string): Promise<PagefindResult[]> {
+    let found = this.termResults.get(term);
+    if (!found) {
+      found = forgetOnFailure(this.pagefind.search(term).then((response) => response?.results ?? []), () => this.termResults.delete(term));
+      this.termResults.set(term, found);
+    }
+    return found;
   }
 
   /** Every page, newest first: the order for date sorting and for browsing without words. */

@@ -6,10 +6,13 @@ import { SEARCH_FACETS, type SearchFacet } from '../../lib/search/index-record';
 import { countFacets } from '../../lib/search/facets';
 import { shapeQuery } from '../../lib/search/query';
 import { hasFilters, parseSearchState, serializeSearchState, toSort, type SearchState } from '../../lib/search/url-state';
+import { HINTS_ELEMENT_ID, parseIndexHints } from '../../lib/search/index-hints';
 import { INDEX_MISSING, SearchEngine } from './engine';
-import { renderResult } from './render';
+import { patternMatcher, type PatternClues } from '../../lib/search/likely-pattern';
+import { renderLikelyPattern, renderResult } from './render';
 
-const PAGE_SIZE = 20;
+/** Each result loads its own data file; ten fill a screen and keep a cold search's bytes near the floor. */
+const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 120;
 
 export interface SearchPageElements {
@@ -21,8 +24,9 @@ export interface SearchPageElements {
   results: HTMLOListElement;
   empty: HTMLElement;
   more: HTMLButtonElement;
-  /** Display names for filter values (pattern titles), by facet. */
-  labels: Partial<Record<SearchFacet, Record<string, string>>>;
+  likelyPattern: HTMLElement;
+  /** Every failure pattern: titles name the pattern filter's values, clues feed the likely-pattern panel. */
+  patterns: PatternClues[];
 }
 
 const FACET_NAMES: Record<SearchFacet, string> = {
@@ -34,13 +38,15 @@ const FACET_NAMES: Record<SearchFacet, string> = {
 };
 
 export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
+  const labels = { pattern: Object.fromEntries(ui.patterns.map((p) => [p.id, p.title])) };
+  const likelyPattern = patternMatcher(ui.patterns);
   let state = parseSearchState(location.search);
   if (!ui.input.value) ui.input.value = state.q;
   ui.sort.value = state.sort;
   ui.status.textContent = 'Loading the search index…';
   let engine: SearchEngine;
   try {
-    engine = await SearchEngine.load();
+    engine = await SearchEngine.load(parseIndexHints(document.getElementById(HINTS_ELEMENT_ID)?.textContent));
   } catch (error) {
     ui.status.textContent = `${INDEX_MISSING} Meanwhile, browse by pattern below.`;
     ui.empty.hidden = false;
@@ -60,7 +66,8 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
       ui.status.textContent = 'Type what you see: a symptom, an error message or an alert name.';
       ui.empty.hidden = true;
       ui.more.hidden = true;
-      renderFilters(ui, state, null);
+      ui.likelyPattern.hidden = true;
+      renderFilters(ui, labels, state, null);
       return;
     }
     const started = performance.now();
@@ -70,6 +77,9 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     const page = outcome.found.slice(0, shown);
     const items = await Promise.all(page.map(async (hit) => renderResult(await engine.data(hit.result!), words)));
     if (mine !== generation) return;
+    const likely = likelyPattern(state.q);
+    ui.likelyPattern.replaceChildren(...(likely ? renderLikelyPattern(likely) : []));
+    ui.likelyPattern.hidden = !likely;
     ui.results.replaceChildren(...items);
     const n = outcome.found.length;
     ui.status.textContent = n === 0 ? 'No incident matches.' : `${n} incident${n === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms${n > page.length ? `, showing the best ${page.length}` : ''}.`;
@@ -77,7 +87,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     ui.more.hidden = n <= page.length;
     const membership = await engine.membership();
     if (mine !== generation) return;
-    renderFilters(ui, state, countFacets(outcome.unfiltered.map((h) => h.id), membership));
+    renderFilters(ui, labels, state, countFacets(outcome.unfiltered.map((h) => h.id), membership));
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -125,7 +135,9 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
 
 const MAX_VALUES = 12;
 
-function renderFilters(ui: SearchPageElements, state: SearchState, counts: ReturnType<typeof countFacets> | null): void {
+type FacetLabels = Partial<Record<SearchFacet, Record<string, string>>>;
+
+function renderFilters(ui: SearchPageElements, labels: FacetLabels, state: SearchState, counts: ReturnType<typeof countFacets> | null): void {
   if (!counts) {
     ui.filters.replaceChildren();
     return;
@@ -138,7 +150,7 @@ function renderFilters(ui: SearchPageElements, state: SearchState, counts: Retur
     const legend = document.createElement('legend');
     legend.textContent = FACET_NAMES[facet];
     fieldset.append(legend);
-    const label = (value: string) => ui.labels[facet]?.[value] ?? value;
+    const label = (value: string) => labels[facet]?.[value] ?? value;
     const boxes = entries.map(([value, count], i) => {
       const wrapper = document.createElement('label');
       const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: facet, value, checked: state.filters[facet].includes(value) });

@@ -1,6 +1,7 @@
 /** DOM for search results. Text goes in as textContent, so indexed content cannot inject markup. */
 import { excerpt, wordMatches } from '../../lib/search/excerpt';
 import { META_LIST_SEPARATOR } from '../../lib/search/index-record';
+import type { LikelyPattern } from '../../lib/search/likely-pattern';
 import type { PagefindData } from './pagefind-types';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -51,4 +52,21 @@ export function renderResult(data: PagefindData, words: readonly string[], headi
   if (section) article.append(el('p', { className: 'section-link' }, el('a', { href: section.url }, `Jump to “${section.title}”`)));
   article.append(patterns);
   return el('li', {}, article);
+}
+
+/** Mitigations shown in the panel; the rest are one link away, so the first result stays in view on a phone. */
+const MITIGATIONS_SHOWN = 2;
+
+/** The likely-pattern panel's content: the pattern, why it was named, and what to try. */
+export function renderLikelyPattern(likely: LikelyPattern): HTMLElement[] {
+  const href = `/patterns/${likely.id}/`;
+  const why = likely.matchedSignals[0] ? `Matches its signal “${likely.matchedSignals[0]}”` : `You named it: “${likely.namedAs}”`;
+  const more = likely.mitigations.length - MITIGATIONS_SHOWN;
+  return [
+    el('h2', {}, 'Looks like ', el('a', { href }, likely.title)),
+    el('p', { className: 'why' }, why),
+    el('p', { className: 'try-heading' }, 'What worked before:'),
+    el('ul', { className: 'mitigations' }, ...likely.mitigations.slice(0, MITIGATIONS_SHOWN).map((m) => el('li', {}, m))),
+    el('p', { className: 'more' }, el('a', { href }, more > 0 ? `${more} more, the signals and every incident with this pattern →` : 'The signals and every incident with this pattern →')),
+  ];
 }

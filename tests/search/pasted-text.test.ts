@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { meaningfulWords, pickSearchWords } from '../../src/lib/search/pasted-text';
+import { shapeQuery } from '../../src/lib/search/query';
+
+const words = (text: string) => meaningfulWords(text).words.map((w) => w.word);
+const typed = (text: string) => shapeQuery(text).terms.filter((t) => t.weight === 1).map((t) => t.text);
+
+describe('pasted text', () => {
+  it('drops timestamps, request ids, UUIDs, addresses and measured values from a log line', () => {
+    const line = '2024-03-01T12:00:03.123Z 10.2.3.4:5432 req=7f3a9c2e1b 3f2a1c9e-8b7d-4c6e-9f0a-1b2c3d4e5f60 ERROR pool exhausted after 30012ms (waited 1.5s, 99.9%)';
+    expect(words(line)).toEqual(['error', 'pool', 'exhausted', 'waited']);
+  });
+
+  it('keeps error and status codes, errno names and x509 as words', () => {
+    expect(words("ERROR 1062 (23000): Duplicate entry")).toEqual(['error', '1062', '23000', 'duplicate', 'entry']);
+    expect(words('ORA-00060: deadlock detected while waiting for resource')).toEqual(['ora', '00060', 'deadlock', 'detected', 'waiting', 'resource']);
+    expect(words('read tcp: ECONNRESET; x509: certificate has expired; HTTP 503s')).toEqual(['read', 'tcp', 'econnreset', 'x509', 'certificate', 'expired', '503s']);
+  });
+
+  it('splits identifiers from stack traces and drops their file positions and package prefixes', () => {
+    const trace = 'java.net.SocketTimeoutException: Read timed out\n\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:181)';
+    expect(words(trace)).toEqual(['net', 'socket', 'timeout', 'exception', 'read', 'timed', 'zaxxer', 'hikari', 'pool', 'hikari', 'pool', 'connection']);
+  });
+
+  it('reads a JSON alert payload by its values, not its keys', () => {
+    const alert = '{"labels":{"alertname":"KubeNodeNotReady","severity":"critical","instance":"10.0.4.17:9100"},"annotations":{"summary":"node not ready for 15m"},"startsAt":"2024-05-01T03:04:05Z"}';
+    expect(words(alert)).toEqual(['kube', 'node', 'ready', 'critical', 'summary', 'node', 'ready']);
+  });
+
+  it('drops generated names such as pod suffixes but keeps sha256 and http2', () => {
+    expect(words('api-7d9f8b6c5-x2k9p sha256 http2 s3 ec2')).toEqual(['api', 'sha256', 'http2', 's3', 'ec2']);
+  });
+
+  it('breaks phrases where noise stood between two words', () => {
+    const { runs } = meaningfulWords('connection 10.0.0.1 refused\nconnection refused');
+    expect(runs).toEqual([['connection'], ['refused'], ['connection', 'refused']]);
+  });
+
+  it('from a long log, keeps the words of its error lines and its codes first, in the order pasted', () => {
+    const noise = Array.from({ length: 190 }, (_, i) => `2024-03-01T12:${String(i % 60).padStart(2, '0')}:00Z INFO scheduler tick${i} batch processed items${i} cache warm shard${i % 7}`);
+    const trouble = Array.from({ length: 10 }, () => '2024-03-01T12:30:00Z ERROR upstream connect error: ECONNREFUSED primary replica lag exceeded');
+    const log = [...noise.slice(0, 100), ...trouble, ...noise.slice(100)].join('\n');
+    const picked = typed(log);
+    expect(picked.length).toBeLessThanOrEqual(16);
+    for (const word of ['upstream', 'econnrefused', 'primary', 'replica', 'lag', 'exceeded']) expect(picked).toContain(word);
+  });
+
+  it('keeps every word of a short query and their order', () => {
+    const candidates = meaningfulWords('disk full on the primary, replication stopped').words;
+    expect(pickSearchWords(candidates, 16)).toEqual(['disk', 'full', 'primary', 'replication', 'stopped']);
+  });
+});
