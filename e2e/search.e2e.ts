@@ -49,6 +49,54 @@ describe('search page', () => {
     }
   });
 
+  it('finds the incident from a pasted 200-line log without freezing the page', async () => {
+    const noise = (i: number) => `2021-09-30T14:${String(i % 60).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z INFO  [worker-${(i * 2654435761) % 9973}] request_id=${(i * 40503).toString(16)}ab91 handled GET /api/v2/items/${i} in ${i % 90}ms from 10.4.${i % 256}.${(i * 3) % 256}`;
+    const trouble = (i: number) => `2021-09-30T14:01:${String(15 + (i % 40)).padStart(2, '0')}Z ERROR [sync-client] POST https://partner.example/api failed: curl: (60) SSL certificate problem: certificate has expired; openssl 1.0.2 verify failed`;
+    const log = Array.from({ length: 200 }, (_, i) => (i % 25 === 24 ? trouble(i) : noise(i))).join('\n');
+    const page = await site.open('/search/');
+    await page.evaluate(() => {
+      const w = window as unknown as { longestTaskMs: number };
+      w.longestTaskMs = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longestTaskMs = Math.max(w.longestTaskMs, entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.fill('#search-input', log);
+    await page.press('#search-input', 'Enter');
+    await waitForResults(page);
+    expect((await resultLinks(page)).slice(0, 5)).toContain('/incidents/2021-09-30-expired-root-certificate-breaks-older-tls-clients/');
+    expect(await page.inputValue('#search-input')).toBe(log);
+    // Generous: a frozen page blocks for seconds; a 2-core CI machine may take a few hundred ms.
+    expect(await page.evaluate(() => (window as unknown as { longestTaskMs: number }).longestTaskMs)).toBeLessThan(1000);
+  });
+
+  it('names the likely pattern with the signal that matched and what worked, and keeps the first result in view on a phone', async () => {
+    const page = await site.open('/search/?q=thundering+herd+of+clients+reconnecting', { viewport: { width: 390, height: 844 } });
+    await waitForResults(page);
+    const panel = page.locator('#likely-pattern');
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.locator('h2 a').textContent()).toBe('Retry storm');
+    expect(await panel.locator('h2 a').getAttribute('href')).toBe('/patterns/retry-storm/');
+    expect(await panel.textContent()).toContain('thundering herd');
+    expect(await panel.locator('.mitigations li').count()).toBeGreaterThan(0);
+    const firstResult = await page.locator('[data-search-results] > li').first().boundingBox();
+    expect(firstResult!.y + 40).toBeLessThan(844);
+  });
+
+  it('shows the signal a pasted error matched', async () => {
+    const page = await site.open(`/search/?q=${encodeURIComponent('internal service-to-service calls fail: x509 errors everywhere')}`);
+    await waitForResults(page);
+    const panel = page.locator('#likely-pattern');
+    expect(await panel.locator('h2 a').textContent()).toBe('Certificate expiry');
+    expect(await panel.locator('.why').textContent()).toContain('x509');
+  });
+
+  it('stays quiet about patterns when the words name none', async () => {
+    const page = await site.open('/search/?q=database');
+    await waitForResults(page);
+    expect(await page.locator('#likely-pattern').isHidden()).toBe(true);
+  });
+
   it('counts pattern aliases strongly: "thundering herd" finds retry storms', async () => {
     const page = await site.open('/search/?q=thundering+herd');
     await waitForResults(page);

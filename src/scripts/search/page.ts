@@ -17,7 +17,8 @@ const TYPING_PAUSE_MS = 120;
 
 export interface SearchPageElements {
   form: HTMLFormElement;
-  input: HTMLInputElement;
+  /** A textarea: pasted logs keep their lines, which tell error lines from the rest. */
+  input: HTMLTextAreaElement;
   sort: HTMLSelectElement;
   filters: HTMLElement;
   status: HTMLElement;
@@ -98,6 +99,12 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
       shown = PAGE_SIZE;
       void run(false);
     }, TYPING_PAUSE_MS);
+  });
+  ui.input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      ui.form.requestSubmit();
+    }
   });
   ui.form.addEventListener('submit', (event) => {
     event.preventDefault();
