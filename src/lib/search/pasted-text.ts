@@ -21,8 +21,9 @@ const NOISE_CHUNKS: readonly RegExp[] = [
   // IPv4 with an optional port or prefix, IPv6, MAC addresses
   /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+|\/\d+)?$/,
   /^\[?[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\]?(?::\d+)?$/i,
-  // Measured values: 150ms, 3.2s, 512MiB, 99.9%, 0.31, 1,234
-  /^[+-]?\d+(?:[.,]\d+)?(?:ms|us|µs|ns|s|sec|secs|m|min|mins|h|hr|hrs|d|%|b|kb|mb|gb|tb|kib|mib|gib|tib|k|x)$/i,
+  // Measured values: 150ms, 3.2s, 512MiB, 99.9%, 0.31, 1,234 (a whole percentage such as "fell 95%"
+  // is how a responder describes the failure, and stays)
+  /^[+-]?\d+(?:[.,]\d+)?(?:ms|us|µs|ns|s|sec|secs|m|min|mins|h|hr|hrs|d|b|kb|mb|gb|tb|kib|mib|gib|tib|k|x)$/i,
   /^[+-]?\d+(?:[.,]\d+)+%?$/,
   // Source positions in stack traces: Pool.java:142, app.py:88:12
   /^[\w$.-]+\.(?:java|kt|scala|py|rb|go|js|mjs|ts|tsx|cs|cpp|cc|c|h|rs|php|ex|exs|erl|swift):\d+(?::\d+)?$/i,
@@ -33,6 +34,8 @@ const NOISE_CHUNKS: readonly RegExp[] = [
  * codes (`503`, `1062`, SQLSTATE `23000`).
  */
 const BARE_NUMBER = /^(?:\d{1,2}|\d{6,})$/;
+/** Inside a word ("job1234567"), only long runs of digits are ids. */
+const LONG_NUMBER = /^\d{6,}$/;
 /** "503s" is a count of 503 responses, not 503 seconds. */
 const STATUS_PLURAL = /^[1-5]\d\ds$/i;
 
@@ -43,18 +46,30 @@ function looksGenerated(word: string): boolean {
   return runs.length >= 4;
 }
 
-/**
- * Words that structure logs, alerts and traces rather than describe a failure: log levels, alert
- * payload keys, stack-trace scaffolding.
- */
+/** Words that are log, trace or alert scaffolding wherever they stand: levels, fields, file types. */
 const STRUCTURE_WORDS = new Set(
-  `info debug trace notice warn warning lvl level msg ts tid pid uid req caller logger
-  alertname severity labels annotations fingerprint generator receiver runbook startsat endsat
-  starts ends value values job instance env environment cluster region zone
-  com org io java kt py rb js ts mjs cs php http https www`
+  `info debug trace notice lvl msg ts tid pid uid req caller logger alertname labels annotations
+  fingerprint generator receiver runbook startsat endsat com org io java kt py rb js mjs cs php http https www`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Words that are scaffolding only as a field name (`region=us-east-1`, `"severity": "critical"`,
+ * `instance: db-7`): in a sentence "every region" or "the instance" still describe the failure.
+ */
+const FIELD_NAMES = new Set(
+  `severity level warning warn instance job env environment cluster region zone value values status
+  starts ends startsat endsat summary description host hostname pod namespace container service node source`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const FIELD = /(["']?)([A-Za-z_][\w.-]*)\1\s*[=:](?!\/\/)/g;
+
+/** Removes the names of fields that are scaffolding, keeping their values. */
+function withoutFieldNames(line: string): string {
+  return line.replace(FIELD, (whole, _quote: string, name: string) => (FIELD_NAMES.has(name.toLowerCase()) ? ' ' : whole));
+}
 
 /** Words on a line that make it the line to read: the error itself. */
 const TROUBLE = /\b(?:error|err|errno|fail\w*|fatal|panic\w*|exception|refused|denied|reset|timed?\s?out|timeout|unavailable|unreachable|killed|oom\w*|crash\w*|abort\w*|critical|firing|exceeded|exhausted|expired|invalid|cannot|can't|unable|rejected|dropped|lost|corrupt\w*|deadlock\w*)\b|\b[45]\d\d\b/i;
@@ -77,7 +92,7 @@ function isNoiseChunk(chunk: string): boolean {
 }
 
 function isNoiseWord(word: string): boolean {
-  return isStopWord(word) || STRUCTURE_WORDS.has(word) || BARE_NUMBER.test(word) || looksGenerated(word) || word.length < 2;
+  return isStopWord(word) || STRUCTURE_WORDS.has(word) || LONG_NUMBER.test(word) || looksGenerated(word) || word.length < 2;
 }
 
 /**
@@ -95,7 +110,7 @@ export function meaningfulWords(text: string): { words: Candidate[]; runs: strin
   let at = 0;
   for (const line of text.split(/\r?\n/)) {
     const onTroubleLine = TROUBLE.test(line);
-    for (const chunk of line.replace(STRUCTURE_PUNCTUATION, ' ').split(/\s+/)) {
+    for (const chunk of withoutFieldNames(line).replace(STRUCTURE_PUNCTUATION, ' ').split(/\s+/)) {
       if (isNoiseChunk(chunk)) {
         endRun();
         continue;
