@@ -8,19 +8,31 @@ import type { AstroIntegration } from 'astro';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UNHINTED_FACETS_URL } from '../lib/search/index-hints';
+import { UNHINTED_FACETS_URL, UNHINTED_LEXICON_URL } from '../lib/search/index-hints';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css; charset=utf-8' };
 
+/** The last build's content-named entry in dist/search/ (`facets.<hash>.json`, `lexicon.<hash>`). */
+async function builtSearchFile(outDir: string, pattern: RegExp): Promise<string | undefined> {
+  const name = (await readdir(join(outDir, 'search')).catch(() => [])).find((n) => pattern.test(n));
+  return name && join(outDir, 'search', name);
+}
+
+/** A path inside `dir`, or undefined when the request climbs out of it. */
+function inside(dir: string, relative: string): string | undefined {
+  const file = normalize(join(dir, decodeURIComponent(relative)));
+  return file.startsWith(dir + sep) ? file : undefined;
+}
+
 /** The built file a dev request stands for, or undefined when it is not one of the index's. */
 export async function builtIndexFile(outDir: string, pathname: string): Promise<string | undefined> {
-  if (pathname === UNHINTED_FACETS_URL) {
-    const name = (await readdir(join(outDir, 'search')).catch(() => [])).find((n) => /^facets\.[0-9a-f]+\.json$/.test(n));
-    return name && join(outDir, 'search', name);
+  if (pathname === UNHINTED_FACETS_URL) return builtSearchFile(outDir, /^facets\.[0-9a-f]+\.json$/);
+  if (pathname.startsWith(UNHINTED_LEXICON_URL)) {
+    const folder = await builtSearchFile(outDir, /^lexicon\.[0-9a-f]+$/);
+    return folder && inside(folder, pathname.slice(UNHINTED_LEXICON_URL.length));
   }
   if (!pathname.startsWith('/pagefind/')) return undefined;
-  const file = normalize(join(outDir, decodeURIComponent(pathname)));
-  return file.startsWith(join(outDir, 'pagefind') + sep) ? file : undefined;
+  return inside(join(outDir, 'pagefind'), pathname.slice('/pagefind/'.length));
 }
 
 export function devSearchIndex(): AstroIntegration {

@@ -1,15 +1,18 @@
 /**
  * What the search page needs beside Pagefind's own files, written after Pagefind has indexed the
- * built site (src/integrations/pagefind-index.ts): the facet membership file, read from
- * Pagefind's page fragments so its page ids are exactly the ones search results carry, and the
- * preload hints filled into the built /search/ page, whose file names only exist now.
+ * built site (src/integrations/pagefind-index.ts), all read from Pagefind's page fragments so
+ * they hold exactly what was indexed: the facet membership file (page ids as search results
+ * carry them), the lexicon for typo correction (src/lib/search/spelling.ts), and the preload
+ * hints filled into the built /search/ page, whose file names only exist now.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { encodeMembership, type IndexedPage } from '../lib/search/facet-membership';
 import { EMPTY_HINTS_MARKUP, indexHintsMarkup, type PagefindEntry } from '../lib/search/index-hints';
+import { buildLexicon } from '../lib/search/spelling';
+import { tokenize } from '../lib/search/words';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -22,24 +25,49 @@ function decodePagefindFile(bytes: Buffer, file: string): unknown {
 
 interface Fragment {
   url: string;
+  content?: string;
+  meta?: Record<string, string>;
   filters?: Record<string, string[]>;
+}
+
+interface IndexedText extends IndexedPage {
+  /** Every searchable word of the page: its body and the metadata Pagefind weighs. */
+  words: string[];
 }
 
 const isFragment = (value: unknown): value is Fragment => typeof value === 'object' && value !== null && typeof (value as Fragment).url === 'string';
 
-/** Every indexed page with its filters; a fragment file holds one page, or a group keyed by page id. */
-async function readIndexedPages(fragmentDir: string): Promise<IndexedPage[]> {
-  const pages: IndexedPage[] = [];
+const indexedText = (id: string, fragment: Fragment): IndexedText => ({
+  id,
+  filters: fragment.filters ?? {},
+  words: tokenize([fragment.content ?? '', ...Object.values(fragment.meta ?? {})].join(' ')),
+});
+
+/** Every indexed page; a fragment file holds one page, or a group keyed by page id. */
+async function readIndexedPages(fragmentDir: string): Promise<IndexedText[]> {
+  const pages: IndexedText[] = [];
   for (const name of (await readdir(fragmentDir)).filter((n) => n.endsWith('.pf_fragment'))) {
     const decoded = decodePagefindFile(await readFile(join(fragmentDir, name)), name);
-    if (isFragment(decoded)) pages.push({ id: name.replace(/\.pf_fragment$/, ''), filters: decoded.filters ?? {} });
-    else for (const [id, fragment] of Object.entries(decoded as Record<string, Fragment>)) pages.push({ id, filters: fragment.filters ?? {} });
+    if (isFragment(decoded)) pages.push(indexedText(name.replace(/\.pf_fragment$/, ''), decoded));
+    else for (const [id, fragment] of Object.entries(decoded as Record<string, Fragment>)) pages.push(indexedText(id, fragment));
   }
   return pages;
 }
 
+const contentName = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
+
+/** One file per first letter, in a folder named by the whole lexicon's content. */
+async function writeLexicon(siteDir: string, pages: readonly IndexedText[]): Promise<string> {
+  const shards = [...buildLexicon(pages.map((page) => page.words))].map(([letter, words]) => [letter, JSON.stringify(words)] as const);
+  const folder = `lexicon.${contentName(shards.map(([letter, json]) => letter + json).join('\n'))}`;
+  await mkdir(join(siteDir, 'search', folder), { recursive: true });
+  await Promise.all(shards.map(([letter, json]) => writeFile(join(siteDir, 'search', folder, `${letter}.json`), json)));
+  return `/search/${folder}/`;
+}
+
 export interface SearchIndexExtras {
   facetsUrl: string;
+  lexiconUrl: string;
   pages: number;
 }
 
@@ -48,15 +76,16 @@ export async function writeSearchIndexExtras(siteDir: string, bundlePath = '/pag
   const entry = JSON.parse(await readFile(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const pages = await readIndexedPages(join(pagefindDir, 'fragment'));
   const membership = JSON.stringify(encodeMembership(pages));
-  // Named by content, so hosts may cache it for ever and a new deploy never serves a stale one.
-  const name = `facets.${createHash('sha256').update(membership).digest('hex').slice(0, 10)}.json`;
+  // Named by content, so hosts may cache them for ever and a new deploy never serves a stale one.
+  const name = `facets.${contentName(membership)}.json`;
   await writeFile(join(siteDir, 'search', name), membership);
   const facetsUrl = `/search/${name}`;
+  const lexiconUrl = await writeLexicon(siteDir, pages);
 
   const searchPage = join(siteDir, 'search/index.html');
   const html = await readFile(searchPage, 'utf8');
   if (!html.includes(EMPTY_HINTS_MARKUP)) throw new Error(`${searchPage} has no ${EMPTY_HINTS_MARKUP} to fill in`);
   const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown';
-  await writeFile(searchPage, html.replace(EMPTY_HINTS_MARKUP, indexHintsMarkup({ entry, lang, bundlePath, facetsUrl })));
-  return { facetsUrl, pages: pages.length };
+  await writeFile(searchPage, html.replace(EMPTY_HINTS_MARKUP, indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUrl })));
+  return { facetsUrl, lexiconUrl, pages: pages.length };
 }

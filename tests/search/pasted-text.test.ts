@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meaningfulWords, pickSearchWords } from '../../src/lib/search/pasted-text';
-import { shapeQuery } from '../../src/lib/search/query';
+import { MAX_TYPED_WORDS, shapeQuery } from '../../src/lib/search/query';
 
 const words = (text: string) => meaningfulWords(text).words.map((w) => w.word);
 const typed = (text: string) => shapeQuery(text).terms.filter((t) => t.weight === 1).map((t) => t.text);
@@ -41,7 +41,7 @@ describe('pasted text', () => {
     const trouble = Array.from({ length: 10 }, () => '2024-03-01T12:30:00Z ERROR upstream connect error: ECONNREFUSED primary replica lag exceeded');
     const log = [...noise.slice(0, 100), ...trouble, ...noise.slice(100)].join('\n');
     const picked = typed(log);
-    expect(picked.length).toBeLessThanOrEqual(16);
+    expect(picked.length).toBeLessThanOrEqual(MAX_TYPED_WORDS);
     for (const word of ['upstream', 'econnrefused', 'primary', 'replica', 'lag', 'exceeded']) expect(picked).toContain(word);
   });
 

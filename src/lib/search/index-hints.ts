@@ -22,13 +22,16 @@ export interface SearchIndexHints {
   cacheTag?: string;
   /** URL of the facet membership file (src/lib/search/facet-membership.ts). */
   facetsUrl?: string;
+  /** Folder of the lexicon's per-letter files (src/lib/search/spelling.ts), ending in `/`. */
+  lexiconUrl?: string;
 }
 
 /**
- * The facet file's address for a page without hints: only the dev server has such pages, and it
- * serves the last build's facet file there (src/integrations/dev-search-index.ts).
+ * Where a page without hints looks for the facet file and the lexicon: only the dev server has
+ * such pages, and it serves the last build's files there (src/integrations/dev-search-index.ts).
  */
 export const UNHINTED_FACETS_URL = '/search/facets.json';
+export const UNHINTED_LEXICON_URL = '/search/lexicon/';
 
 /** Where the built search page carries its hints; an empty object until the build fills it. */
 export const HINTS_ELEMENT_ID = 'search-index-hints';
@@ -48,15 +51,16 @@ export interface IndexHintsInput {
   /** Where Pagefind's files are served from, ending in `/`. */
   bundlePath: string;
   facetsUrl: string;
+  lexiconUrl: string;
 }
 
 /**
  * Link tags and the hints element for the search page. Preloads use `crossorigin` so they match
  * the requests `fetch()` makes (CORS mode, same-origin credentials) and are reused, not repeated.
  */
-export function indexHintsMarkup({ entry, lang, bundlePath, facetsUrl }: IndexHintsInput): string {
+export function indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUrl }: IndexHintsInput): string {
   const { hash, wasm } = pickLanguage(entry, lang);
-  const hints: SearchIndexHints = { cacheTag: hash, facetsUrl };
+  const hints: SearchIndexHints = { cacheTag: hash, facetsUrl, lexiconUrl };
   const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   const fetchPreload = (href: string) => `<link rel="preload" href="${attr(href)}" as="fetch" crossorigin>`;
   return [
@@ -73,10 +77,11 @@ export function parseIndexHints(text: string | null | undefined): SearchIndexHin
   try {
     const value: unknown = JSON.parse(text ?? '{}');
     if (typeof value !== 'object' || value === null) return {};
-    const { cacheTag, facetsUrl } = value as Record<string, unknown>;
+    const { cacheTag, facetsUrl, lexiconUrl } = value as Record<string, unknown>;
     return {
       ...(typeof cacheTag === 'string' && { cacheTag }),
       ...(typeof facetsUrl === 'string' && { facetsUrl }),
+      ...(typeof lexiconUrl === 'string' && { lexiconUrl }),
     };
   } catch {
     return {};

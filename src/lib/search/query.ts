@@ -81,7 +81,7 @@ const EXPANSION_WEIGHT = 0.5;
  * Typed words looked up at most. Each distinct word may load another index chunk; a sentence has
  * fewer, and a pasted log keeps its telling words (src/lib/search/pasted-text.ts).
  */
-export const MAX_TYPED_WORDS = 16;
+export const MAX_TYPED_WORDS = 32;
 /** Phrase lookups at most: they reuse the chunks their words loaded, but each costs a search. */
 const MAX_PHRASES = 12;
 

@@ -3,11 +3,12 @@
  * (src/lib/search). One instance per page, created on first use.
  */
 import { rankHits, type RankedHit } from '../../lib/search/rank';
-import { shapeQuery } from '../../lib/search/query';
+import { shapeQuery, type QueryTerm, type ShapedQuery } from '../../lib/search/query';
+import { corrections, shardOf, type LexiconShard } from '../../lib/search/spelling';
 import { META_WEIGHTS, type SearchFacet } from '../../lib/search/index-record';
 import { matchesFilters, type Membership } from '../../lib/search/facets';
 import { decodeMembership, type MembershipFile } from '../../lib/search/facet-membership';
-import { UNHINTED_FACETS_URL, type SearchIndexHints } from '../../lib/search/index-hints';
+import { UNHINTED_FACETS_URL, UNHINTED_LEXICON_URL, type SearchIndexHints } from '../../lib/search/index-hints';
 import { hasFilters, type SearchSort } from '../../lib/search/url-state';
 import type { Pagefind, PagefindData, PagefindResult } from './pagefind-types';
 
@@ -21,7 +22,17 @@ export interface SearchOutcome {
   found: FoundIncident[];
   /** Matches before filtering, for facet counts. */
   unfiltered: FoundIncident[];
+  /** Typed words that matched nothing and were searched as their closest indexed words. */
+  corrected: Correction[];
 }
+
+export interface Correction {
+  typed: string;
+  searched: string[];
+}
+
+/** A corrected word counts nearly as much as a typed one: it is what the responder meant. */
+const CORRECTION_WEIGHT = 0.9;
 
 /** Shown when the index cannot load: offline, or in `npm run dev` before the site was ever built. */
 export const INDEX_MISSING = 'The search index could not be loaded. It is built with the site: run npm start (or npm run build once, for npm run dev).';
@@ -38,11 +49,13 @@ function forgetOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T>
 export class SearchEngine {
   private membershipPromise: Promise<Membership> | undefined;
   private readonly termResults = new Map<string, Promise<PagefindResult[]>>();
+  private readonly lexiconShards = new Map<string, Promise<LexiconShard>>();
   private datePromise: Promise<{ order: Map<string, number>; results: Map<string, PagefindResult> }> | undefined;
 
   private constructor(
     private readonly pagefind: Pagefind,
     private readonly facetsUrl: string,
+    private readonly lexiconUrl: string,
   ) {}
 
   static async load(hints: SearchIndexHints = {}): Promise<SearchEngine> {
@@ -56,33 +69,64 @@ export class SearchEngine {
       ...(hints.cacheTag && { metaCacheTag: hints.cacheTag }),
     });
     await pagefind.init();
-    return new SearchEngine(pagefind, hints.facetsUrl ?? UNHINTED_FACETS_URL);
+    return new SearchEngine(pagefind, hints.facetsUrl ?? UNHINTED_FACETS_URL, hints.lexiconUrl ?? UNHINTED_LEXICON_URL);
   }
 
   async search(text: string, filters: Record<SearchFacet, string[]>, sort: SearchSort): Promise<SearchOutcome> {
     const query = shapeQuery(text);
-    let unfiltered: FoundIncident[];
-    if (query.terms.length === 0) {
-      const { order, results } = await this.dates();
-      unfiltered = [...order.keys()].map((id) => ({ id, score: 0, matched: [], result: results.get(id)! }));
-    } else {
-      const [termHits, phraseHits] = await Promise.all([
-        Promise.all(query.terms.map(async (term) => ({ term, hits: await this.results(term.text) }))),
-        Promise.all(query.phrases.map(async (phrase) => ({ phrase, hits: await this.results(`"${phrase}"`) }))),
-      ]);
-      const best = new Map<string, PagefindResult>();
-      for (const { hits } of termHits) {
-        for (const hit of hits) if ((best.get(hit.id)?.score ?? -1) < hit.score) best.set(hit.id, hit);
-      }
-      unfiltered = rankHits(termHits, phraseHits).map((hit) => ({ ...hit, result: best.get(hit.id)! }));
-    }
+    const { ranked: unfiltered, corrected } = query.terms.length === 0 ? { ranked: await this.newestFirst(), corrected: [] } : await this.ranked(query);
     const membership = hasFilters({ filters }) ? await this.membership() : undefined;
-    let found = membership ? unfiltered.filter((hit) => matchesFilters(hit.id, membership, filters)) : unfiltered;
-    if (sort === 'date' && query.terms.length > 0) {
-      const { order } = await this.dates();
-      found = [...found].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+    const found = membership ? unfiltered.filter((hit) => matchesFilters(hit.id, membership, filters)) : unfiltered;
+    return { found: sort === 'date' && query.terms.length > 0 ? await this.byDate(found) : found, unfiltered, corrected };
+  }
+
+  private async ranked(query: ShapedQuery): Promise<{ ranked: FoundIncident[]; corrected: Correction[] }> {
+    const [typed, phraseHits] = await Promise.all([this.termHits(query.terms), this.termHits(query.phrases.map((p) => ({ text: `"${p}"`, weight: 1, source: p })))]);
+    const { termHits: correctedHits, corrected } = await this.corrected(typed);
+    const termHits = [...typed, ...correctedHits];
+    const best = new Map<string, PagefindResult>();
+    for (const { hits } of termHits) {
+      for (const hit of hits) if ((best.get(hit.id)?.score ?? -1) < hit.score) best.set(hit.id, hit);
     }
-    return { found, unfiltered };
+    const phrases = phraseHits.map(({ term, hits }) => ({ phrase: term.source, hits }));
+    return { ranked: rankHits(termHits, phrases).map((hit) => ({ ...hit, result: best.get(hit.id)! })), corrected };
+  }
+
+  private termHits(terms: readonly QueryTerm[]): Promise<{ term: QueryTerm; hits: PagefindResult[] }[]> {
+    return Promise.all(terms.map(async (term) => ({ term, hits: await this.results(term.text) })));
+  }
+
+  /** Typed words that found nothing (typos, mostly), searched again as their closest indexed words. */
+  private async corrected(typed: readonly { term: QueryTerm; hits: readonly PagefindResult[] }[]) {
+    const missing = typed.filter(({ term, hits }) => hits.length === 0 && term.weight === 1 && shardOf(term.text));
+    const corrected = (
+      await Promise.all(
+        missing.map(async ({ term }) => ({ typed: term.text, searched: corrections(term.text, await this.lexiconShard(shardOf(term.text)!)) })),
+      )
+    ).filter((c) => c.searched.length > 0);
+    const termHits = await this.termHits(corrected.flatMap((c) => c.searched.map((text) => ({ text, weight: CORRECTION_WEIGHT, source: c.typed }))));
+    return { termHits, corrected };
+  }
+
+  /** One letter's indexed words; none where the lexicon cannot be had, so a typo just stays unmatched. */
+  private lexiconShard(letter: string): Promise<LexiconShard> {
+    let shard = this.lexiconShards.get(letter);
+    if (!shard) {
+      shard = fetch(`${this.lexiconUrl}${letter}.json`).then((response) => (response.ok ? (response.json() as Promise<LexiconShard>) : {}), () => ({}));
+      this.lexiconShards.set(letter, shard);
+    }
+    return shard;
+  }
+
+  /** Every page, newest first: browsing without words. */
+  private async newestFirst(): Promise<FoundIncident[]> {
+    const { order, results } = await this.dates();
+    return [...order.keys()].map((id) => ({ id, score: 0, matched: [], result: results.get(id)! }));
+  }
+
+  private async byDate(found: readonly FoundIncident[]): Promise<FoundIncident[]> {
+    const { order } = await this.dates();
+    return [...found].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   }
 
   /** Which filter values each page has: one file, fetched on the first use of filters or counts. */

@@ -74,7 +74,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     const started = performance.now();
     const outcome = await engine.search(state.q, state.filters, state.sort);
     if (mine !== generation) return;
-    const words = shapeQuery(state.q).terms.map((t) => t.text);
+    const words = [...shapeQuery(state.q).terms.map((t) => t.text), ...outcome.corrected.flatMap((c) => c.searched)];
     const page = outcome.found.slice(0, shown);
     const items = await Promise.all(page.map(async (hit) => renderResult(await engine.data(hit.result!), words)));
     if (mine !== generation) return;
@@ -83,7 +83,8 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     ui.likelyPattern.hidden = !likely;
     ui.results.replaceChildren(...items);
     const n = outcome.found.length;
-    ui.status.textContent = n === 0 ? 'No incident matches.' : `${n} incident${n === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms${n > page.length ? `, showing the best ${page.length}` : ''}.`;
+    const spelling = outcome.corrected.map((c) => ` “${c.typed}” matched nothing, so ${c.searched.map((w) => `“${w}”`).join(' and ')} ${c.searched.length === 1 ? 'was' : 'were'} searched.`).join('');
+    ui.status.textContent = (n === 0 ? 'No incident matches.' : `${n} incident${n === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms${n > page.length ? `, showing the best ${page.length}` : ''}.`) + spelling;
     ui.empty.hidden = n > 0;
     ui.more.hidden = n <= page.length;
     const membership = await engine.membership();
