@@ -8,7 +8,7 @@ import { shapeQuery } from '../../lib/search/query';
 import { hasFilters, parseSearchState, serializeSearchState, toSort, type SearchState } from '../../lib/search/url-state';
 import { HINTS_ELEMENT_ID, parseIndexHints } from '../../lib/search/index-hints';
 import { INDEX_MISSING, SearchEngine } from './engine';
-import { patternMatcher, type PatternClues } from '../../lib/search/likely-pattern';
+import { patternMatcher, type LikelyPattern, type PatternClues } from '../../lib/search/likely-pattern';
 import { renderLikelyPattern, renderResult } from './render';
 
 /** Each result loads its own data file; ten fill a screen and keep a cold search's bytes near the floor. */
@@ -39,6 +39,8 @@ const FACET_NAMES: Record<SearchFacet, string> = {
 };
 
 export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
+  // The index loads first; preparing the pattern clues is work for the main thread while it does.
+  const loading = SearchEngine.load(parseIndexHints(document.getElementById(HINTS_ELEMENT_ID)?.textContent));
   const labels = { pattern: Object.fromEntries(ui.patterns.map((p) => [p.id, p.title])) };
   const likelyPattern = patternMatcher(ui.patterns);
   let state = parseSearchState(location.search);
@@ -47,7 +49,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
   ui.status.textContent = 'Loading the search index…';
   let engine: SearchEngine;
   try {
-    engine = await SearchEngine.load(parseIndexHints(document.getElementById(HINTS_ELEMENT_ID)?.textContent));
+    engine = await loading;
   } catch (error) {
     ui.status.textContent = `${INDEX_MISSING} Meanwhile, browse by pattern below.`;
     ui.empty.hidden = false;
@@ -76,12 +78,23 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     if (mine !== generation) return;
     const words = [...shapeQuery(state.q).terms.map((t) => t.text), ...outcome.corrected.flatMap((c) => c.searched)];
     const page = outcome.found.slice(0, shown);
-    const items = await Promise.all(page.map(async (hit) => renderResult(await engine.data(hit.result!), words)));
-    if (mine !== generation) return;
+    // Each result's data is fetched at once; each is drawn as soon as it and those above it have
+    // arrived, so the first result does not wait for the tenth.
+    const pending = page.map((hit) => engine.data(hit.result!));
     const likely = likelyPattern(state.q);
-    ui.likelyPattern.replaceChildren(...(likely ? renderLikelyPattern(likely) : []));
-    ui.likelyPattern.hidden = !likely;
-    ui.results.replaceChildren(...items);
+    let drawn = 0;
+    for (const data of pending) {
+      const item = renderResult(await data, words);
+      if (mine !== generation) return;
+      if (drawn++ === 0) {
+        showLikelyPattern(ui, likely);
+        ui.results.replaceChildren(item);
+      } else ui.results.append(item);
+    }
+    if (drawn === 0) {
+      showLikelyPattern(ui, likely);
+      ui.results.replaceChildren();
+    }
     const n = outcome.found.length;
     const spelling = outcome.corrected.map((c) => ` “${c.typed}” matched nothing, so ${c.searched.map((w) => `“${w}”`).join(' and ')} ${c.searched.length === 1 ? 'was' : 'were'} searched.`).join('');
     ui.status.textContent = (n === 0 ? 'No incident matches.' : `${n} incident${n === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms${n > page.length ? `, showing the best ${page.length}` : ''}.`) + spelling;
@@ -139,6 +152,12 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     void run(false);
   });
   await run(false);
+}
+
+/** Drawn with the first result, never after it, so the result a responder reaches for does not move. */
+function showLikelyPattern(ui: SearchPageElements, likely: LikelyPattern | undefined): void {
+  ui.likelyPattern.replaceChildren(...(likely ? renderLikelyPattern(likely) : []));
+  ui.likelyPattern.hidden = !likely;
 }
 
 const MAX_VALUES = 12;
