@@ -61,3 +61,25 @@ describe('field names', () => {
     expect(words('traffic fell 95% (current 0.31, p99 99.9%)')).toEqual(['traffic', 'fell', '95', 'current', 'p99']);
   });
 });
+
+describe('common log heads', () => {
+  it('drops syslog and Kubernetes line heads: month, process ids, klog severity and address-named hosts', () => {
+    expect(words('Mar 12 06:01:09 ip-10-31-8-112 cilium-agent[2210]: Unable to reach health endpoint')).toEqual(['cilium', 'agent', 'unable', 'reach', 'health', 'endpoint']);
+    expect(words('E0314 18:02:11.123456       1 proxier.go:1575] "iptables-restore returned error"')).toEqual(['iptables', 'restore', 'returned', 'error']);
+  });
+
+  it('drops the id fields of structured logs', () => {
+    expect(words('{"level":"error","req_id":"b1e09f77c3a2","msg":"upstream timed out"}')).toEqual(['error', 'upstream', 'timed']);
+  });
+});
+
+describe('what stays of a host name', () => {
+  it('drops the address in an address-named host but keeps the words of its domain', () => {
+    expect(words('ip-10-12-33-41.ec2.internal Ready')).toEqual(['ec2', 'internal', 'ready']);
+  });
+
+  it('keeps "id" in a sentence, drops it as a field name', () => {
+    expect(words('wrong app id deleted')).toEqual(['wrong', 'app', 'id', 'deleted']);
+    expect(words('id=42 req_id=7 job deleted')).toEqual(['job', 'deleted']);
+  });
+});

@@ -25,6 +25,8 @@ const NOISE_CHUNKS: readonly RegExp[] = [
   // is how a responder describes the failure, and stays)
   /^[+-]?\d+(?:[.,]\d+)?(?:ms|us|µs|ns|s|sec|secs|m|min|mins|h|hr|hrs|d|b|kb|mb|gb|tb|kib|mib|gib|tib|k|x)$/i,
   /^[+-]?\d+(?:[.,]\d+)+%?$/,
+  // The severity-and-date head of Kubernetes (klog) lines: I0314, E0312
+  /^[IWEF]\d{4}$/,
   // Source positions in stack traces: Pool.java:142, app.py:88:12
   /^[\w$.-]+\.(?:java|kt|scala|py|rb|go|js|mjs|ts|tsx|cs|cpp|cc|c|h|rs|php|ex|exs|erl|swift):\d+(?::\d+)?$/i,
 ];
@@ -49,6 +51,7 @@ function looksGenerated(word: string): boolean {
 /** Words that are log, trace or alert scaffolding wherever they stand: levels, fields, file types. */
 const STRUCTURE_WORDS = new Set(
   `info debug trace notice lvl msg ts tid pid uid req caller logger alertname labels annotations
+  jan feb mar apr jun jul aug sep sept oct nov dec
   fingerprint generator receiver runbook startsat endsat com org io java kt py rb js mjs cs php http https www`
     .split(/\s+/)
     .filter(Boolean),
@@ -59,16 +62,24 @@ const STRUCTURE_WORDS = new Set(
  * `instance: db-7`): in a sentence "every region" or "the instance" still describe the failure.
  */
 const FIELD_NAMES = new Set(
-  `severity level warning warn instance job env environment cluster region zone value values status
+  `id severity level warning warn instance job env environment cluster region zone value values status
   starts ends startsat endsat summary description host hostname pod namespace container service node source`
     .split(/\s+/)
     .filter(Boolean),
 );
 const FIELD = /(["']?)([A-Za-z_][\w.-]*)\1\s*[=:](?!\/\/)/g;
 
-/** Removes the names of fields that are scaffolding, keeping their values. */
-function withoutFieldNames(line: string): string {
-  return line.replace(FIELD, (whole, _quote: string, name: string) => (FIELD_NAMES.has(name.toLowerCase()) ? ' ' : whole));
+/** Process ids in syslog heads (`sshd[30301]:`) and host names made of an address (`ip-10-31-8-112`). */
+const OCCURRENCE_NAMES = /\[\d+\]|\bip-\d{1,3}(?:-\d{1,3}){3}\b/gi;
+
+/** A field name made only of scaffolding words: `region`, `req_id`, `startsAt`. */
+function isScaffoldingField(name: string): boolean {
+  return tokenize(name).every((part) => FIELD_NAMES.has(part) || STRUCTURE_WORDS.has(part)) || FIELD_NAMES.has(name.toLowerCase());
+}
+
+/** Removes process ids, address-named hosts and the names of scaffolding fields, keeping their values. */
+function withoutScaffolding(line: string): string {
+  return line.replace(OCCURRENCE_NAMES, ' ').replace(FIELD, (whole, _quote: string, name: string) => (isScaffoldingField(name) ? ' ' : whole));
 }
 
 /** Words on a line that make it the line to read: the error itself. */
@@ -110,7 +121,7 @@ export function meaningfulWords(text: string): { words: Candidate[]; runs: strin
   let at = 0;
   for (const line of text.split(/\r?\n/)) {
     const onTroubleLine = TROUBLE.test(line);
-    for (const chunk of withoutFieldNames(line).replace(STRUCTURE_PUNCTUATION, ' ').split(/\s+/)) {
+    for (const chunk of withoutScaffolding(line).replace(STRUCTURE_PUNCTUATION, ' ').split(/\s+/)) {
       if (isNoiseChunk(chunk)) {
         endRun();
         continue;
