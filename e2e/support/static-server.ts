@@ -1,6 +1,7 @@
 /**
  * Serves a built site the way a static host does: `/x/` → `x/index.html`, unknown paths → the
- * site's 404.html with status 404. Port 0, so parallel runs never collide.
+ * site's 404.html with status 404. Port 0, so parallel runs never collide. The path resolution
+ * and content types are exported for the benchmark's host (bench/support/throttled-server.ts).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -16,7 +17,17 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  // Pagefind's index files: gzip inside, which Pagefind's own code decompresses.
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
 };
+
+export function contentTypeOf(file: string): string {
+  return TYPES[extname(file)] ?? 'application/octet-stream';
+}
 
 export interface StaticSite {
   url: string;
@@ -27,28 +38,36 @@ async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
 
+/** What a request URL leads to in a built site: a file (with 404.html for unknown paths), a redirect or a refusal. */
+export type Resolution = { status: 200 | 404; file: string } | { status: 301; location: string } | { status: 400 };
+
+export async function resolveRequest(root: string, requestUrl: string): Promise<Resolution> {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(requestUrl, 'http://localhost').pathname);
+  } catch {
+    return { status: 400 };
+  }
+  const safe = normalize(pathname).replace(/^(\.\.[/\\])+/, '');
+  const file = join(root, safe, safe.endsWith('/') ? 'index.html' : '');
+  if (await isFile(file)) return { status: 200, file };
+  if (await isFile(join(root, safe, 'index.html'))) return { status: 301, location: `${pathname}/` };
+  return { status: 404, file: join(root, '404.html') };
+}
+
 export async function serveStatic(root: string): Promise<StaticSite> {
   const server: Server = createServer(async (request, response) => {
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    } catch {
+    const resolved = await resolveRequest(root, request.url ?? '/');
+    if (resolved.status === 400) {
       response.writeHead(400).end('bad request');
       return;
     }
-    const safe = normalize(pathname).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, safe, safe.endsWith('/') ? 'index.html' : '');
-    if (!(await isFile(file)) && (await isFile(join(root, safe, 'index.html')))) {
-      response.writeHead(301, { location: `${pathname}/` }).end();
+    if (resolved.status === 301) {
+      response.writeHead(301, { location: resolved.location }).end();
       return;
     }
-    let status = 200;
-    if (!(await isFile(file))) {
-      status = 404;
-      file = join(root, '404.html');
-    }
-    const body = await readFile(file);
-    response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    const body = await readFile(resolved.file);
+    response.writeHead(resolved.status, { 'content-type': contentTypeOf(resolved.file) }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
