@@ -43,7 +43,9 @@ describe('writeSearchIndexExtras', () => {
     const html = await readFile(join(site, 'search/index.html'), 'utf8');
     expect(html).toContain('<link rel="preload" href="/pagefind/pagefind.en_abc.pf_meta" as="fetch" crossorigin>');
     const json = /id="search-index-hints">(.*?)<\/script>/.exec(html)?.[1];
-    expect(parseIndexHints(json)).toEqual({ cacheTag: 'en_abc', facetsUrl, lexiconUrl });
+    expect(parseIndexHints(json)).toMatchObject({ cacheTag: 'en_abc', facetsUrl, lexiconUrl });
+    // With two pages, a word on one of them is on half the pages: common.
+    expect(parseIndexHints(json).commonWords).toContain('replica');
   });
 
   it('fails loudly when the search page has no place for the hints', async () => {

@@ -5,6 +5,7 @@
 import { rankHits, type RankedHit } from '../../lib/search/rank';
 import { shapeQuery, type QueryTerm, type ShapedQuery } from '../../lib/search/query';
 import { corrections, shardOf, type LexiconShard } from '../../lib/search/spelling';
+import { selectiveFirst } from '../../lib/search/selective';
 import { META_WEIGHTS, type SearchFacet } from '../../lib/search/index-record';
 import { matchesFilters, type Membership } from '../../lib/search/facets';
 import { decodeMembership, type MembershipFile } from '../../lib/search/facet-membership';
@@ -56,6 +57,7 @@ export class SearchEngine {
     private readonly pagefind: Pagefind,
     private readonly facetsUrl: string,
     private readonly lexiconUrl: string,
+    private readonly commonWords: ReadonlySet<string>,
   ) {}
 
   static async load(hints: SearchIndexHints = {}): Promise<SearchEngine> {
@@ -69,15 +71,32 @@ export class SearchEngine {
       ...(hints.cacheTag && { metaCacheTag: hints.cacheTag }),
     });
     await pagefind.init();
-    return new SearchEngine(pagefind, hints.facetsUrl ?? UNHINTED_FACETS_URL, hints.lexiconUrl ?? UNHINTED_LEXICON_URL);
+    return new SearchEngine(pagefind, hints.facetsUrl ?? UNHINTED_FACETS_URL, hints.lexiconUrl ?? UNHINTED_LEXICON_URL, new Set(hints.commonWords));
   }
 
-  async search(text: string, filters: Record<SearchFacet, string[]>, sort: SearchSort): Promise<SearchOutcome> {
+  /**
+   * Ranks the query's matches. With `preview`, a query that has common words is answered twice:
+   * first from its selective words (src/lib/search/selective.ts), passed to `preview` so results
+   * can be drawn, then from all of them, which is what this returns.
+   */
+  async search(text: string, filters: Record<SearchFacet, string[]>, sort: SearchSort, preview?: (outcome: SearchOutcome) => void): Promise<SearchOutcome> {
     const query = shapeQuery(text);
-    const { ranked: unfiltered, corrected } = query.terms.length === 0 ? { ranked: await this.newestFirst(), corrected: [] } : await this.ranked(query);
+    if (query.terms.length === 0) return this.outcome(await this.newestFirst(), [], filters, 'date');
+    const { first, rest } = selectiveFirst(query, this.commonWords);
+    if (preview && rest.terms.length > 0) {
+      // The common words' index chunks load while the selective words are ranked.
+      for (const term of rest.terms) void this.pagefind.preload(term.text).catch(() => undefined);
+      const early = await this.ranked(first);
+      preview(await this.outcome(early.ranked, early.corrected, filters, sort));
+    }
+    const { ranked, corrected } = await this.ranked(query);
+    return this.outcome(ranked, corrected, filters, sort);
+  }
+
+  private async outcome(unfiltered: FoundIncident[], corrected: Correction[], filters: Record<SearchFacet, string[]>, sort: SearchSort): Promise<SearchOutcome> {
     const membership = hasFilters({ filters }) ? await this.membership() : undefined;
     const found = membership ? unfiltered.filter((hit) => matchesFilters(hit.id, membership, filters)) : unfiltered;
-    return { found: sort === 'date' && query.terms.length > 0 ? await this.byDate(found) : found, unfiltered, corrected };
+    return { found: sort === 'date' ? await this.byDate(found) : found, unfiltered, corrected };
   }
 
   private async ranked(query: ShapedQuery): Promise<{ ranked: FoundIncident[]; corrected: Correction[] }> {

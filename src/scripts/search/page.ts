@@ -7,7 +7,7 @@ import { countFacets } from '../../lib/search/facets';
 import { shapeQuery } from '../../lib/search/query';
 import { hasFilters, parseSearchState, serializeSearchState, toSort, type SearchState } from '../../lib/search/url-state';
 import { HINTS_ELEMENT_ID, parseIndexHints } from '../../lib/search/index-hints';
-import { INDEX_MISSING, SearchEngine } from './engine';
+import { INDEX_MISSING, SearchEngine, type FoundIncident, type SearchOutcome } from './engine';
 import { patternMatcher, type LikelyPattern, type PatternClues } from '../../lib/search/likely-pattern';
 import { renderLikelyPattern, renderResult } from './render';
 
@@ -74,27 +74,27 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
       return;
     }
     const started = performance.now();
-    const outcome = await engine.search(state.q, state.filters, state.sort);
-    if (mine !== generation) return;
-    const words = [...shapeQuery(state.q).terms.map((t) => t.text), ...outcome.corrected.flatMap((c) => c.searched)];
-    const page = outcome.found.slice(0, shown);
-    // Each result's data is fetched at once; each is drawn as soon as it and those above it have
-    // arrived, so the first result does not wait for the tenth.
-    const pending = page.map((hit) => engine.data(hit.result!));
     const likely = likelyPattern(state.q);
-    let drawn = 0;
-    for (const data of pending) {
-      const item = renderResult(await data, words);
-      if (mine !== generation) return;
-      if (drawn++ === 0) {
-        showLikelyPattern(ui, likely);
-        ui.results.replaceChildren(item);
-      } else ui.results.append(item);
-    }
-    if (drawn === 0) {
-      showLikelyPattern(ui, likely);
-      ui.results.replaceChildren();
-    }
+    const isCurrent = () => mine === generation;
+    // One item per result for this search, shared by the early and the final drawing.
+    const items = new Map<string, Promise<HTMLElement>>();
+    const itemFor = (hit: FoundIncident, words: readonly string[]) => {
+      let item = items.get(hit.id);
+      if (!item) items.set(hit.id, (item = engine.data(hit.result!).then((data) => renderResult(data, words))));
+      return item;
+    };
+    const draw = (outcome: SearchOutcome) => {
+      const words = [...shapeQuery(state.q).terms.map((t) => t.text), ...outcome.corrected.flatMap((c) => c.searched)];
+      const hits = outcome.found.slice(0, shown);
+      return drawResults(ui, hits.map((hit) => itemFor(hit, words)), likely, isCurrent);
+    };
+    let early: Promise<void> | undefined;
+    const outcome = await engine.search(state.q, state.filters, state.sort, (selective) => (early = draw(selective)));
+    await early;
+    if (!isCurrent()) return;
+    await draw(outcome);
+    if (!isCurrent()) return;
+    const page = outcome.found.slice(0, shown);
     const n = outcome.found.length;
     const spelling = outcome.corrected.map((c) => ` “${c.typed}” matched nothing, so ${c.searched.map((w) => `“${w}”`).join(' and ')} ${c.searched.length === 1 ? 'was' : 'were'} searched.`).join('');
     ui.status.textContent = (n === 0 ? 'No incident matches.' : `${n} incident${n === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms${n > page.length ? `, showing the best ${page.length}` : ''}.`) + spelling;
@@ -152,6 +152,23 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     void run(false);
   });
   await run(false);
+}
+
+/**
+ * Draws result items in order, each as soon as it and those above it are ready, so the first
+ * result does not wait for the tenth's data. Items already on screen in the same place stay.
+ */
+async function drawResults(ui: SearchPageElements, items: readonly Promise<HTMLElement>[], likely: LikelyPattern | undefined, isCurrent: () => boolean): Promise<void> {
+  let drawn = 0;
+  for (const pending of items) {
+    const item = await pending;
+    if (!isCurrent()) return;
+    if (drawn === 0) showLikelyPattern(ui, likely);
+    if (ui.results.children[drawn] !== item) ui.results.insertBefore(item, ui.results.children[drawn] ?? null);
+    drawn++;
+  }
+  if (drawn === 0) showLikelyPattern(ui, likely);
+  while (ui.results.children.length > drawn) ui.results.lastElementChild!.remove();
 }
 
 /** Drawn with the first result, never after it, so the result a responder reaches for does not move. */
