@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { encodeMembership, type IndexedPage } from '../lib/search/facet-membership';
-import { EMPTY_HINTS_MARKUP, indexHintsMarkup, type PagefindEntry } from '../lib/search/index-hints';
+import { BUNDLE_PATH, EMPTY_HINTS_MARKUP, indexHintsMarkup, type PagefindEntry } from '../lib/search/index-hints';
 import { commonWords } from '../lib/search/selective';
 import { buildLexicon } from '../lib/search/spelling';
 import { tokenize } from '../lib/search/words';
@@ -79,7 +79,7 @@ export interface SearchIndexExtras {
   pages: number;
 }
 
-export async function writeSearchIndexExtras(siteDir: string, bundlePath = '/pagefind/'): Promise<SearchIndexExtras> {
+export async function writeSearchIndexExtras(siteDir: string, bundlePath = BUNDLE_PATH): Promise<SearchIndexExtras> {
   const pagefindDir = join(siteDir, 'pagefind');
   const entry = JSON.parse(await readFile(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const pages = await readIndexedPages(join(pagefindDir, 'fragment'));

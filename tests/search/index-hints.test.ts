@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexHintsMarkup, parseIndexHints, pickLanguage } from '../../src/lib/search/index-hints';
+import { indexHintsMarkup, pagefindOptions, parseIndexHints, pickLanguage } from '../../src/lib/search/index-hints';
 
 const entry = { version: '1.6.0', languages: { en: { hash: 'en_f85453e8ce', wasm: 'en', page_count: 258 } } };
 
@@ -30,5 +30,16 @@ describe('search index hints', () => {
     expect(parseIndexHints('{}')).toEqual({});
     expect(parseIndexHints('not json')).toEqual({});
     expect(parseIndexHints('{"cacheTag": 4}')).toEqual({});
+  });
+});
+
+describe('starting Pagefind from the search page’s head', () => {
+  it('starts it with the same options the search client would use, under the cache tag', () => {
+    const html = indexHintsMarkup({ entry, lang: 'en', bundlePath: '/pagefind/', facetsUrl: '/f.json', lexiconUrl: '/l/', commonWords: [] });
+    const script = /<script>(window\.kbSearchIndex=.*?)<\/script>/.exec(html)?.[1];
+    expect(script).toContain('import("/pagefind/pagefind.js")');
+    expect(script).toContain(JSON.stringify(pagefindOptions('en_f85453e8ce')));
+    expect(pagefindOptions('en_f85453e8ce')).toMatchObject({ noWorker: true, metaCacheTag: 'en_f85453e8ce' });
+    expect(pagefindOptions(undefined)).not.toHaveProperty('metaCacheTag');
   });
 });

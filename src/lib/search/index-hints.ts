@@ -6,6 +6,7 @@
  * names are known (src/integrations/search-index-extras.ts).
  */
 import { jsonForScript } from '../json-for-script';
+import { META_WEIGHTS } from './index-record';
 
 /** The parts of Pagefind's `pagefind-entry.json` used here. */
 export interface PagefindEntry {
@@ -34,6 +35,24 @@ export interface SearchIndexHints {
  */
 export const UNHINTED_FACETS_URL = '/search/facets.json';
 export const UNHINTED_LEXICON_URL = '/search/lexicon/';
+
+/** Where Pagefind's files are served. */
+export const BUNDLE_PATH = '/pagefind/';
+
+/**
+ * Pagefind's options, the same wherever it is started. It runs without its worker: the worker
+ * costs one more script and one more round trip before the first result, and the files the page
+ * preloads are not shared with a worker; our lookups take milliseconds on the main thread.
+ */
+export function pagefindOptions(cacheTag: string | undefined): Record<string, unknown> {
+  return { ranking: { metaWeights: META_WEIGHTS, termSimilarity: 4 }, noWorker: true, ...(cacheTag && { metaCacheTag: cacheTag }) };
+}
+
+/**
+ * The global a built search page sets from its head: Pagefind, starting (fetching and compiling
+ * its index metadata and WebAssembly) while the rest of the page and its script load.
+ */
+export const EARLY_START_GLOBAL = 'kbSearchIndex';
 
 /** Where the built search page carries its hints; an empty object until the build fills it. */
 export const HINTS_ELEMENT_ID = 'search-index-hints';
@@ -72,6 +91,8 @@ export function indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUr
     fetchPreload(`${bundlePath}pagefind.${hash}.pf_meta`),
     fetchPreload(`${bundlePath}wasm.${wasm}.pagefind`),
     `<script type="application/json" id="${HINTS_ELEMENT_ID}">${jsonForScript(hints)}</script>`,
+    // A classic script runs as the head is parsed; a module script would wait for the whole page.
+    `<script>window.${EARLY_START_GLOBAL}=import(${jsonForScript(`${bundlePath}pagefind.js`)}).then(async(p)=>{await p.options(${jsonForScript(pagefindOptions(hash))});await p.init();return p})</script>`,
   ].join('');
 }
 

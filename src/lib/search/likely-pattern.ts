@@ -5,6 +5,7 @@
  * strong: a wrong suggestion mid-incident costs more than none.
  */
 import { meaningfulWords } from './pasted-text';
+import { isStopWord, tokenize } from './words';
 
 export interface PatternClues {
   id: string;
@@ -41,7 +42,14 @@ export function stem(word: string): string {
   return word;
 }
 
-const stems = (text: string) => [...new Set(meaningfulWords(text).words.map((w) => stem(w.word)))];
+const unique = (words: readonly string[]) => [...new Set(words.map(stem))];
+/** What was typed or pasted: read as pasted text, so log noise cannot make a match. */
+const queryStems = (text: string) => unique(meaningfulWords(text).words.map((w) => w.word));
+/**
+ * A pattern's own clues are short, written text: plain words are enough, and cheap, which
+ * matters because the search page prepares every pattern's clues while the index loads.
+ */
+const clueStems = (text: string) => unique(tokenize(text).filter((w) => w.length >= 2 && !isStopWord(w)));
 
 interface Clue {
   text: string;
@@ -53,7 +61,7 @@ interface Clue {
 function clueWeights(patterns: readonly PatternClues[]): (stem: string) => number {
   const patternsWith = new Map<string, number>();
   for (const pattern of patterns) {
-    const all = new Set([pattern.title, ...pattern.aliases, ...pattern.signals].flatMap(stems));
+    const all = new Set([pattern.title, ...pattern.aliases, ...pattern.signals].flatMap(clueStems));
     for (const s of all) patternsWith.set(s, (patternsWith.get(s) ?? 0) + 1);
   }
   return (s) => Math.log(1 + patterns.length / (patternsWith.get(s) ?? 1));
@@ -66,13 +74,13 @@ export function patternMatcher(patterns: readonly PatternClues[]): (query: strin
   const prepared = patterns.filter((pattern) => pattern.mitigations.length > 0).map((pattern) => ({
     pattern,
     clues: [
-      ...[pattern.title, ...pattern.aliases].map((text): Clue => ({ text, kind: 'name', stems: stems(text) })),
-      ...pattern.signals.map((text): Clue => ({ text, kind: 'signal', stems: stems(text) })),
+      ...[pattern.title, ...pattern.aliases].map((text): Clue => ({ text, kind: 'name', stems: clueStems(text) })),
+      ...pattern.signals.map((text): Clue => ({ text, kind: 'signal', stems: clueStems(text) })),
     ].filter((clue) => clue.stems.length > 0),
   }));
 
   return (query) => {
-    const typed = new Set(stems(query));
+    const typed = new Set(queryStems(query));
     if (typed.size === 0) return undefined;
     const coverage = (clue: Clue) => {
       const matched = clue.stems.filter((s) => typed.has(s));

@@ -6,10 +6,10 @@ import { rankHits, type RankedHit } from '../../lib/search/rank';
 import { shapeQuery, type QueryTerm, type ShapedQuery } from '../../lib/search/query';
 import { corrections, shardOf, type LexiconShard } from '../../lib/search/spelling';
 import { selectiveFirst } from '../../lib/search/selective';
-import { META_WEIGHTS, type SearchFacet } from '../../lib/search/index-record';
+import type { SearchFacet } from '../../lib/search/index-record';
 import { matchesFilters, type Membership } from '../../lib/search/facets';
 import { decodeMembership, type MembershipFile } from '../../lib/search/facet-membership';
-import { UNHINTED_FACETS_URL, UNHINTED_LEXICON_URL, type SearchIndexHints } from '../../lib/search/index-hints';
+import { BUNDLE_PATH, EARLY_START_GLOBAL, pagefindOptions, UNHINTED_FACETS_URL, UNHINTED_LEXICON_URL, type SearchIndexHints } from '../../lib/search/index-hints';
 import { hasFilters, type SearchSort } from '../../lib/search/url-state';
 import type { Pagefind, PagefindData, PagefindResult } from './pagefind-types';
 
@@ -38,8 +38,15 @@ const CORRECTION_WEIGHT = 0.9;
 /** Shown when the index cannot load: offline, or in `npm run dev` before the site was ever built. */
 export const INDEX_MISSING = 'The search index could not be loaded. It is built with the site: run npm start (or npm run build once, for npm run dev).';
 
-/** Where Pagefind's files are served. */
-const BUNDLE_PATH = '/pagefind/';
+/** Pagefind as a built search page's head started it, or Pagefind started now. */
+function startPagefind(hints: SearchIndexHints): Promise<Pagefind> {
+  const early = (globalThis as Record<string, unknown>)[EARLY_START_GLOBAL] as Promise<Pagefind> | undefined;
+  return early ?? import(/* @vite-ignore */ `${BUNDLE_PATH}pagefind.js`).then(async (pagefind: Pagefind) => {
+    await pagefind.options(pagefindOptions(hints.cacheTag));
+    await pagefind.init();
+    return pagefind;
+  });
+}
 
 /** A cached lookup that failed (a dropped connection) is tried again next time, not kept failed. */
 function forgetOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T> {
@@ -61,16 +68,7 @@ export class SearchEngine {
   ) {}
 
   static async load(hints: SearchIndexHints = {}): Promise<SearchEngine> {
-    const pagefind = (await import(/* @vite-ignore */ `${BUNDLE_PATH}pagefind.js`)) as Pagefind;
-    await pagefind.options({
-      ranking: { metaWeights: META_WEIGHTS, termSimilarity: 4 },
-      // Pagefind's worker costs one more script and one more round trip before the first result,
-      // and the files the page preloads are not shared with a worker; our lookups take
-      // milliseconds, so the main thread is the faster place for them.
-      noWorker: true,
-      ...(hints.cacheTag && { metaCacheTag: hints.cacheTag }),
-    });
-    await pagefind.init();
+    const pagefind = await startPagefind(hints);
     return new SearchEngine(pagefind, hints.facetsUrl ?? UNHINTED_FACETS_URL, hints.lexiconUrl ?? UNHINTED_LEXICON_URL, new Set(hints.commonWords));
   }
 

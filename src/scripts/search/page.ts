@@ -9,7 +9,7 @@ import { hasFilters, parseSearchState, serializeSearchState, toSort, type Search
 import { HINTS_ELEMENT_ID, parseIndexHints } from '../../lib/search/index-hints';
 import { INDEX_MISSING, SearchEngine, type FoundIncident, type SearchOutcome } from './engine';
 import { patternMatcher, type LikelyPattern, type PatternClues } from '../../lib/search/likely-pattern';
-import { renderLikelyPattern, renderResult } from './render';
+import { renderLikelyPattern, renderResult, statusText } from './render';
 
 /** Each result loads its own data file; ten fill a screen and keep a cold search's bytes near the floor. */
 const PAGE_SIZE = 10;
@@ -29,6 +29,8 @@ export interface SearchPageElements {
   /** Every failure pattern: titles name the pattern filter's values, clues feed the likely-pattern panel. */
   patterns: PatternClues[];
 }
+
+type FacetLabels = Partial<Record<SearchFacet, Record<string, string>>>;
 
 const FACET_NAMES: Record<SearchFacet, string> = {
   pattern: 'Pattern',
@@ -62,47 +64,24 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
 
   const run = async (pushHistory: boolean) => {
     const mine = ++generation;
+    const isCurrent = () => mine === generation;
     const url = `${location.pathname}${serializeSearchState(state)}`;
     if (url !== `${location.pathname}${location.search}`) history[pushHistory ? 'pushState' : 'replaceState'](null, '', url);
-    if (!state.q.trim() && !hasFilters(state)) {
-      ui.results.replaceChildren();
-      ui.status.textContent = 'Type what you see: a symptom, an error message or an alert name.';
-      ui.empty.hidden = true;
-      ui.more.hidden = true;
-      ui.likelyPattern.hidden = true;
-      renderFilters(ui, labels, state, null);
-      return;
-    }
+    if (!state.q.trim() && !hasFilters(state)) return showIdle(ui, labels, state);
     const started = performance.now();
-    const likely = likelyPattern(state.q);
-    const isCurrent = () => mine === generation;
-    // One item per result for this search, shared by the early and the final drawing.
-    const items = new Map<string, Promise<HTMLElement>>();
-    const itemFor = (hit: FoundIncident, words: readonly string[]) => {
-      let item = items.get(hit.id);
-      if (!item) items.set(hit.id, (item = engine.data(hit.result!).then((data) => renderResult(data, words))));
-      return item;
-    };
-    const draw = (outcome: SearchOutcome) => {
-      const words = [...shapeQuery(state.q).terms.map((t) => t.text), ...outcome.corrected.flatMap((c) => c.searched)];
-      const hits = outcome.found.slice(0, shown);
-      return drawResults(ui, hits.map((hit) => itemFor(hit, words)), likely, isCurrent);
-    };
+    const draw = resultDrawer(ui, engine, state.q, shown, likelyPattern(state.q), isCurrent);
     let early: Promise<void> | undefined;
     const outcome = await engine.search(state.q, state.filters, state.sort, (selective) => (early = draw(selective)));
     await early;
     if (!isCurrent()) return;
     await draw(outcome);
     if (!isCurrent()) return;
-    const page = outcome.found.slice(0, shown);
     const n = outcome.found.length;
-    const spelling = outcome.corrected.map((c) => ` “${c.typed}” matched nothing, so ${c.searched.map((w) => `“${w}”`).join(' and ')} ${c.searched.length === 1 ? 'was' : 'were'} searched.`).join('');
-    ui.status.textContent = (n === 0 ? 'No incident matches.' : `${n} incident${n === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms${n > page.length ? `, showing the best ${page.length}` : ''}.`) + spelling;
+    ui.status.textContent = statusText(outcome, shown, performance.now() - started);
     ui.empty.hidden = n > 0;
-    ui.more.hidden = n <= page.length;
+    ui.more.hidden = n <= shown;
     const membership = await engine.membership();
-    if (mine !== generation) return;
-    renderFilters(ui, labels, state, countFacets(outcome.unfiltered.map((h) => h.id), membership));
+    if (isCurrent()) renderFilters(ui, labels, state, countFacets(outcome.unfiltered.map((h) => h.id), membership));
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -154,6 +133,33 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
   await run(false);
 }
 
+function showIdle(ui: SearchPageElements, labels: FacetLabels, state: SearchState): void {
+  ui.results.replaceChildren();
+  ui.status.textContent = 'Type what you see: a symptom, an error message or an alert name.';
+  ui.empty.hidden = true;
+  ui.more.hidden = true;
+  ui.likelyPattern.hidden = true;
+  renderFilters(ui, labels, state, null);
+}
+
+/**
+ * Draws one search's results: its selective preview, then its final ranking. Each result's item
+ * is made once, so what both drawings show is not fetched or rendered twice.
+ */
+function resultDrawer(ui: SearchPageElements, engine: SearchEngine, q: string, shown: number, likely: LikelyPattern | undefined, isCurrent: () => boolean) {
+  const items = new Map<string, Promise<HTMLElement>>();
+  const itemFor = (hit: FoundIncident, words: readonly string[]) => {
+    let item = items.get(hit.id);
+    if (!item) items.set(hit.id, (item = engine.data(hit.result!).then((data) => renderResult(data, words))));
+    return item;
+  };
+  const typed = shapeQuery(q).terms.map((t) => t.text);
+  return (outcome: SearchOutcome) => {
+    const words = [...typed, ...outcome.corrected.flatMap((c) => c.searched)];
+    return drawResults(ui, outcome.found.slice(0, shown).map((hit) => itemFor(hit, words)), likely, isCurrent);
+  };
+}
+
 /**
  * Draws result items in order, each as soon as it and those above it are ready, so the first
  * result does not wait for the tenth's data. Items already on screen in the same place stay.
@@ -179,7 +185,6 @@ function showLikelyPattern(ui: SearchPageElements, likely: LikelyPattern | undef
 
 const MAX_VALUES = 12;
 
-type FacetLabels = Partial<Record<SearchFacet, Record<string, string>>>;
 
 function renderFilters(ui: SearchPageElements, labels: FacetLabels, state: SearchState, counts: ReturnType<typeof countFacets> | null): void {
   if (!counts) {

@@ -3,6 +3,7 @@ import { excerpt, wordMatches } from '../../lib/search/excerpt';
 import { META_LIST_SEPARATOR } from '../../lib/search/index-record';
 import type { LikelyPattern } from '../../lib/search/likely-pattern';
 import type { PagefindData } from './pagefind-types';
+import type { SearchOutcome } from './engine';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -69,4 +70,12 @@ export function renderLikelyPattern(likely: LikelyPattern): HTMLElement[] {
     el('ul', { className: 'mitigations' }, ...likely.mitigations.slice(0, MITIGATIONS_SHOWN).map((m) => el('li', {}, m))),
     el('p', { className: 'more' }, el('a', { href }, more > 0 ? `${more} more, the signals and every incident with this pattern →` : 'The signals and every incident with this pattern →')),
   ];
+}
+
+/** The status line under the search box: how many, how fast, and which typed words were corrected. */
+export function statusText(outcome: SearchOutcome, shown: number, ms: number): string {
+  const n = outcome.found.length;
+  const count = n === 0 ? 'No incident matches.' : `${n} incident${n === 1 ? '' : 's'} found in ${Math.round(ms)} ms${n > shown ? `, showing the best ${shown}` : ''}.`;
+  const spelling = outcome.corrected.map((c) => ` “${c.typed}” matched nothing, so ${c.searched.map((w) => `“${w}”`).join(' and ')} ${c.searched.length === 1 ? 'was' : 'were'} searched.`);
+  return count + spelling.join('');
 }
