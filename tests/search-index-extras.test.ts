@@ -45,7 +45,7 @@ describe('writeSearchIndexExtras', () => {
     const json = /id="search-index-hints">(.*?)<\/script>/.exec(html)?.[1];
     expect(parseIndexHints(json)).toMatchObject({ cacheTag: 'en_abc', facetsUrl, lexiconUrl });
     // With two pages, a word on one of them is on half the pages: common.
-    expect(parseIndexHints(json).commonWords).toContain('replica');
+    expect(parseIndexHints(json).commonStems).toContain('replica');
   });
 
   it('fails loudly when the search page has no place for the hints', async () => {

@@ -3,7 +3,7 @@
  * built site (src/integrations/pagefind-index.ts), all read from Pagefind's page fragments so
  * they hold exactly what was indexed: the facet membership file (page ids as search results
  * carry them), the lexicon for typo correction (src/lib/search/spelling.ts), the site's common
- * words (src/lib/search/selective.ts), and the preload hints filled into the built /search/ page, whose file names only exist now.
+ * stems (src/lib/search/selective.ts), and the preload hints filled into the built /search/ page, whose file names only exist now.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { encodeMembership, type IndexedPage } from '../lib/search/facet-membership';
 import { BUNDLE_PATH, EMPTY_HINTS_MARKUP, indexHintsMarkup, type PagefindEntry } from '../lib/search/index-hints';
-import { commonWords } from '../lib/search/selective';
+import { commonStems } from '../lib/search/selective';
 import { buildLexicon } from '../lib/search/spelling';
 import { tokenize } from '../lib/search/words';
 
@@ -55,13 +55,6 @@ async function readIndexedPages(fragmentDir: string): Promise<IndexedText[]> {
   return pages;
 }
 
-/** How many pages use each word. */
-function pageCounts(pages: readonly IndexedText[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const page of pages) for (const word of new Set(page.words)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return counts;
-}
-
 const contentName = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
 
 /** One file per first letter, in a folder named by the whole lexicon's content. */
@@ -94,7 +87,7 @@ export async function writeSearchIndexExtras(siteDir: string, bundlePath = BUNDL
   const html = await readFile(searchPage, 'utf8');
   if (!html.includes(EMPTY_HINTS_MARKUP)) throw new Error(`${searchPage} has no ${EMPTY_HINTS_MARKUP} to fill in`);
   const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown';
-  const common = commonWords(pageCounts(pages), pages.length);
-  await writeFile(searchPage, html.replace(EMPTY_HINTS_MARKUP, indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUrl, commonWords: common })));
+  const common = commonStems(pages.map((page) => page.words));
+  await writeFile(searchPage, html.replace(EMPTY_HINTS_MARKUP, indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUrl, commonStems: common })));
   return { facetsUrl, lexiconUrl, pages: pages.length };
 }

@@ -1,33 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { shapeQuery } from '../../src/lib/search/query';
-import { commonWords, selectiveFirst } from '../../src/lib/search/selective';
+import { commonStems, selectiveFirst } from '../../src/lib/search/selective';
 
 const texts = (q: { terms: { text: string }[] }) => q.terms.map((t) => t.text);
 
 describe('selective words first', () => {
-  it('calls a word common when it is on a fifth of the pages or more', () => {
-    expect(commonWords(new Map([['service', 60], ['memcached', 3], ['outage', 20]]), 100)).toEqual(['outage', 'service']);
+  it('calls a stem common when a fifth of the pages or more use it in any form', () => {
+    const pages = [['failed', 'memcached'], ['failure'], ['fails'], ['fine'], ['fine'], ['resolve'], ['outage'], ['outage', 'outages'], ['x'], ['y']];
+    // fail: 2 pages ("failure" stems to failur), outag: 2, fine: 2 of 10 pages; memcach, resolv: 1.
+    expect(commonStems(pages)).toEqual(['fail', 'fine', 'outag']);
   });
 
-  it('looks up the rare words first and the common ones after', () => {
-    const { first, rest } = selectiveFirst(shapeQuery('memcached hit rate dropped during service restart'), new Set(['service', 'rate', 'restart']));
-    expect(texts(first)).toEqual(['memcached', 'hit', 'dropped']);
-    expect(texts(rest)).toEqual(['rate', 'service', 'restart']);
+  it('treats every form of a common stem as common, as Pagefind matches them all', () => {
+    const { first } = selectiveFirst(shapeQuery('failing memcached'), new Set(['fail']));
+    expect(texts(first)).toEqual(['memcached']);
   });
 
-  it('keeps a phrase first when one of its words is rare', () => {
-    const { first, rest } = selectiveFirst(shapeQuery('hit rate service restart'), new Set(['rate', 'service', 'restart']));
-    expect(first.phrases).toEqual(['hit rate']);
-    expect(rest.phrases).toEqual(['rate service', 'service restart']);
+  it('looks up the rare typed words first, the common words, synonyms and phrases after', () => {
+    const query = shapeQuery('memcached hit rate dropped during service restart, db');
+    const { first, rest } = selectiveFirst(query, new Set(['servic', 'rate', 'restart']));
+    expect(texts(first)).toEqual(['memcached', 'hit', 'dropped', 'db']);
+    expect(first.phrases).toEqual([]);
+    expect(texts(rest)).toEqual(['rate', 'service', 'restart', 'database']);
+    expect(rest.phrases).toEqual(query.phrases);
   });
 
   it('searches a query of only common words in one phase', () => {
     const query = shapeQuery('service outage');
-    expect(selectiveFirst(query, new Set(['service', 'outage', 'down', 'unavailable']))).toEqual({ first: query, rest: { terms: [], phrases: [] } });
+    expect(selectiveFirst(query, new Set(['servic', 'outag', 'down', 'unavail']))).toEqual({ first: query, rest: { terms: [], phrases: [] } });
   });
 
-  it('does not count an expansion as a selective typed word', () => {
-    // "db" is common, its expansion "database" is not: the typed words are all common.
+  it('does not count a synonym as a selective typed word', () => {
+    // "db" is common, its synonym "database" is not: the typed words are all common.
     const query = shapeQuery('db');
     expect(selectiveFirst(query, new Set(['db'])).rest.terms).toEqual([]);
   });

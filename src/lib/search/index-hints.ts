@@ -25,8 +25,8 @@ export interface SearchIndexHints {
   facetsUrl?: string;
   /** Folder of the lexicon's per-letter files (src/lib/search/spelling.ts), ending in `/`. */
   lexiconUrl?: string;
-  /** Words on a fifth of the pages or more, looked up after the others (src/lib/search/selective.ts). */
-  commonWords?: string[];
+  /** Stems on a fifth of the pages or more, looked up after the others (src/lib/search/selective.ts). */
+  commonStems?: string[];
 }
 
 /**
@@ -73,16 +73,16 @@ export interface IndexHintsInput {
   bundlePath: string;
   facetsUrl: string;
   lexiconUrl: string;
-  commonWords: string[];
+  commonStems: string[];
 }
 
 /**
  * Link tags and the hints element for the search page. Preloads use `crossorigin` so they match
  * the requests `fetch()` makes (CORS mode, same-origin credentials) and are reused, not repeated.
  */
-export function indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUrl, commonWords }: IndexHintsInput): string {
+export function indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUrl, commonStems }: IndexHintsInput): string {
   const { hash, wasm } = pickLanguage(entry, lang);
-  const hints: SearchIndexHints = { cacheTag: hash, facetsUrl, lexiconUrl, commonWords };
+  const hints: SearchIndexHints = { cacheTag: hash, facetsUrl, lexiconUrl, commonStems };
   const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   const fetchPreload = (href: string) => `<link rel="preload" href="${attr(href)}" as="fetch" crossorigin>`;
   return [
@@ -101,9 +101,9 @@ export function parseIndexHints(text: string | null | undefined): SearchIndexHin
   try {
     const value: unknown = JSON.parse(text ?? '{}');
     if (typeof value !== 'object' || value === null) return {};
-    const { cacheTag, facetsUrl, lexiconUrl, commonWords } = value as Record<string, unknown>;
+    const { cacheTag, facetsUrl, lexiconUrl, commonStems } = value as Record<string, unknown>;
     return {
-      ...(Array.isArray(commonWords) && commonWords.every((w) => typeof w === 'string') && { commonWords: commonWords as string[] }),
+      ...(Array.isArray(commonStems) && commonStems.every((w) => typeof w === 'string') && { commonStems: commonStems as string[] }),
       ...(typeof cacheTag === 'string' && { cacheTag }),
       ...(typeof facetsUrl === 'string' && { facetsUrl }),
       ...(typeof lexiconUrl === 'string' && { lexiconUrl }),

@@ -1,32 +1,47 @@
 /**
- * Selective words first. A word on most pages ("service", "failed" in a postmortem corpus)
+ * Selective words first. A word on most pages ("service", "failing" in a postmortem corpus)
  * changes the ranking little, since BM25 weighs it by its rarity, yet costs the most to look up:
- * Pagefind answers it with thousands of results. The build lists the site's common words
- * (src/integrations/search-index-extras.ts); the search page ranks and draws results from the
- * selective words first, then refines the ranking with the common ones.
+ * Pagefind answers it with thousands of results. Pagefind matches stems (Porter2, the Snowball
+ * English stemmer), so "failing" finds every page with "failed" or "fails": commonness is a
+ * stem's. The build lists the site's common stems (src/integrations/search-index-extras.ts);
+ * the search page ranks and draws results from the selective words first, then refines the
+ * ranking with everything else.
  */
+import porter2 from 'wink-porter2-stemmer';
 import type { QueryTerm, ShapedQuery } from './query';
 
-/** A word on at least this share of pages is common. BM25 gives it at most ln 5 ≈ 1.6 of weight. */
+/** A stem on at least this share of pages is common. BM25 gives it at most ln 5 ≈ 1.6 of weight. */
 export const COMMON_SHARE = 0.2;
 
-/** Words on at least COMMON_SHARE of the pages, from each word's page count. */
-export function commonWords(pageCounts: ReadonlyMap<string, number>, pages: number): string[] {
-  return [...pageCounts].filter(([, count]) => count >= COMMON_SHARE * pages).map(([word]) => word).sort();
+/** The stem Pagefind indexes a word under. */
+export const stemOf: (word: string) => string = porter2;
+
+/** Stems on at least COMMON_SHARE of the pages, given the words of each page. */
+export function commonStems(pageWords: Iterable<Iterable<string>>): string[] {
+  const counts = new Map<string, number>();
+  let pages = 0;
+  for (const words of pageWords) {
+    pages++;
+    for (const stem of new Set([...words].map(stemOf))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  }
+  return [...counts].filter(([, count]) => count >= COMMON_SHARE * pages).map(([stem]) => stem).sort();
 }
 
 export interface Phases {
-  /** The selective part of the query: ranks and draws the first results. */
+  /** What ranks and draws the first results: the typed words that are not common. */
   first: ShapedQuery;
-  /** What refines it: common words, and phrases made only of them. Empty when nothing is common. */
+  /** What refines them: common words, synonyms and phrases. Empty when there is nothing to add. */
   rest: ShapedQuery;
 }
 
-/** A query with no selective word is searched whole, in one phase. */
-export function selectiveFirst(query: ShapedQuery, common: ReadonlySet<string>): Phases {
-  const isCommon = (term: QueryTerm) => common.has(term.text);
-  const phraseIsCommon = (phrase: string) => phrase.split(' ').every((word) => common.has(word));
-  const first: ShapedQuery = { terms: query.terms.filter((t) => !isCommon(t)), phrases: query.phrases.filter((p) => !phraseIsCommon(p)) };
-  if (!first.terms.some((t) => t.weight === 1)) return { first: query, rest: { terms: [], phrases: [] } };
-  return { first, rest: { terms: query.terms.filter(isCommon), phrases: query.phrases.filter(phraseIsCommon) } };
+/**
+ * A query's selective typed words first; everything else after. Synonyms and phrases wait too:
+ * each is another lookup, and they reorder results rather than find them. A query with no
+ * selective typed word is searched whole, in one phase.
+ */
+export function selectiveFirst(query: ShapedQuery, commonStems: ReadonlySet<string>): Phases {
+  const leads = (term: QueryTerm) => term.weight === 1 && !commonStems.has(stemOf(term.text));
+  const first: ShapedQuery = { terms: query.terms.filter(leads), phrases: [] };
+  if (first.terms.length === 0) return { first: query, rest: { terms: [], phrases: [] } };
+  return { first, rest: { terms: query.terms.filter((t) => !leads(t)), phrases: query.phrases } };
 }

@@ -64,28 +64,29 @@ export class SearchEngine {
     private readonly pagefind: Pagefind,
     private readonly facetsUrl: string,
     private readonly lexiconUrl: string,
-    private readonly commonWords: ReadonlySet<string>,
+    private readonly commonStems: ReadonlySet<string>,
   ) {}
 
   static async load(hints: SearchIndexHints = {}): Promise<SearchEngine> {
     const pagefind = await startPagefind(hints);
-    return new SearchEngine(pagefind, hints.facetsUrl ?? UNHINTED_FACETS_URL, hints.lexiconUrl ?? UNHINTED_LEXICON_URL, new Set(hints.commonWords));
+    return new SearchEngine(pagefind, hints.facetsUrl ?? UNHINTED_FACETS_URL, hints.lexiconUrl ?? UNHINTED_LEXICON_URL, new Set(hints.commonStems));
   }
 
   /**
    * Ranks the query's matches. With `preview`, a query that has common words is answered twice:
-   * first from its selective words (src/lib/search/selective.ts), passed to `preview` so results
-   * can be drawn, then from all of them, which is what this returns.
+   * first from its selective words (src/lib/search/selective.ts), passed to `preview` to be
+   * drawn, then from all of them, which is what this returns. The common words are looked up
+   * only once the preview is drawn: their thousands of results would otherwise hold the main
+   * thread while the first results wait to be drawn.
    */
-  async search(text: string, filters: Record<SearchFacet, string[]>, sort: SearchSort, preview?: (outcome: SearchOutcome) => void): Promise<SearchOutcome> {
+  async search(text: string, filters: Record<SearchFacet, string[]>, sort: SearchSort, preview?: (outcome: SearchOutcome) => Promise<void>): Promise<SearchOutcome> {
     const query = shapeQuery(text);
-    if (query.terms.length === 0) return this.outcome(await this.newestFirst(), [], filters, 'date');
-    const { first, rest } = selectiveFirst(query, this.commonWords);
+    // Without words, every page newest first: already in the order 'date' would sort to.
+    if (query.terms.length === 0) return this.outcome(await this.newestFirst(), [], filters, 'relevance');
+    const { first, rest } = selectiveFirst(query, this.commonStems);
     if (preview && rest.terms.length > 0) {
-      // The common words' index chunks load while the selective words are ranked.
-      for (const term of rest.terms) void this.pagefind.preload(term.text).catch(() => undefined);
       const early = await this.ranked(first);
-      preview(await this.outcome(early.ranked, early.corrected, filters, sort));
+      await preview(await this.outcome(early.ranked, early.corrected, filters, sort));
     }
     const { ranked, corrected } = await this.ranked(query);
     return this.outcome(ranked, corrected, filters, sort);

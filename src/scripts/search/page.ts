@@ -70,9 +70,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     if (!state.q.trim() && !hasFilters(state)) return showIdle(ui, labels, state);
     const started = performance.now();
     const draw = resultDrawer(ui, engine, state.q, shown, likelyPattern(state.q), isCurrent);
-    let early: Promise<void> | undefined;
-    const outcome = await engine.search(state.q, state.filters, state.sort, (selective) => (early = draw(selective)));
-    await early;
+    const outcome = await engine.search(state.q, state.filters, state.sort, draw);
     if (!isCurrent()) return;
     await draw(outcome);
     if (!isCurrent()) return;

@@ -31,6 +31,4 @@ export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse | null>;
-  /** Loads the index chunks a search for `term` needs, without searching. */
-  preload(term: string): Promise<void>;
 }
