@@ -147,21 +147,21 @@ function looksLikeCode(word: string): boolean {
 
 /**
  * At most `limit` distinct words. Within the limit every word is kept; past it, a long paste keeps
- * the words of its trouble lines first, then codes, then the words it repeats most, so a 200-line
- * log is searched by what went wrong rather than by its first lines.
+ * the words its trouble lines repeat most, then codes, then the rest in the order pasted, so a
+ * 200-line log is searched by what went wrong rather than by its first lines.
  */
 export function pickSearchWords(candidates: readonly Candidate[], limit: number): string[] {
-  const byWord = new Map<string, { first: number; count: number; trouble: boolean }>();
+  const byWord = new Map<string, { first: number; troubleCount: number }>();
   for (const { word, onTroubleLine, at } of candidates) {
-    const seen = byWord.get(word);
-    if (seen) {
-      seen.count++;
-      seen.trouble ||= onTroubleLine;
-    } else byWord.set(word, { first: at, count: 1, trouble: onTroubleLine });
+    const seen = byWord.get(word) ?? { first: at, troubleCount: 0 };
+    if (onTroubleLine) seen.troubleCount++;
+    byWord.set(word, seen);
   }
   const distinct = [...byWord];
   if (distinct.length <= limit) return distinct.map(([word]) => word);
-  const salience = ([word, { count, trouble }]: (typeof distinct)[number]) => (trouble ? 4 : 0) + (looksLikeCode(word) ? 2 : 0) + Math.log2(count);
+  // Repeated on error lines, a word is the symptom; repeated elsewhere, it is a host, a process
+  // or a column name, so only trouble lines count repeats.
+  const salience = ([word, { troubleCount }]: (typeof distinct)[number]) => (troubleCount > 0 ? 4 + Math.log2(troubleCount) : 0) + (looksLikeCode(word) ? 2 : 0);
   return distinct
     .map((entry) => ({ entry, score: salience(entry) }))
     .sort((a, b) => b.score - a.score || a.entry[1].first - b.entry[1].first)
