@@ -45,6 +45,8 @@ const BAD: { fixture: string; at: string; field: string; message: RegExp; name?:
   { fixture: 'esm-import', at: '20:1', field: '(body)', message: /"import" is not allowed: a writeup is content, not code/ },
   { fixture: 'esm-export-over-lines', at: '31:1', field: '(body)', message: /"export" is not allowed/ },
   { fixture: 'expression', at: '20:143', field: '(body)', message: /a JavaScript expression \{…\} is not allowed/ },
+  // Forty comment blocks before the code once made the comment check backtrack for ever.
+  { fixture: 'expression-after-many-comments', at: '20:143', field: '(body)', message: /a JavaScript expression \{…\} is not allowed/ },
   { fixture: 'expression-in-attribute', at: '31:10', field: '(body)', message: /attribute "kind" must be plain text in quotes, not a JavaScript expression/ },
   { fixture: 'script-element', at: '31:1', field: '(body)', message: /<ScRiPt> is not allowed: a writeup cannot run, embed or restyle anything/ },
   { fixture: 'iframe-element', at: '31:1', field: '(body)', message: /<iframe> is not allowed/ },

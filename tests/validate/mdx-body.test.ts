@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { urlProblem } from '../../src/lib/validate/mdx-body';
+import { isCommentOnly, urlProblem } from '../../src/lib/validate/mdx-body';
 import { mdxProblems } from '../../src/lib/validate/mdx-compile';
 
 /** Each problem as `line:column message`, the way a contributor reads it. */
@@ -153,5 +153,22 @@ describe('writeup component attribute values', () => {
     expect(problems('<Timeline>\n  <TimelineEntry>x</TimelineEntry>\n</Timeline>\n').join('\n')).toMatch(/needs at=/);
     expect(problems('<Timeline>\n  <TimelineEntry at="2017-02-30T10:00Z">x</TimelineEntry>\n</Timeline>\n').join('\n')).toMatch(/not a real calendar date/);
     expect(problems('<Timeline>\n  <TimelineEntry at="T+45m">x</TimelineEntry>\n</Timeline>\n')).toEqual([]);
+  });
+});
+
+describe('isCommentOnly', () => {
+  it('knows comments and white space from code', () => {
+    expect(isCommentOnly('  /* note */ // another\n  ')).toBe(true);
+    expect(isCommentOnly('/* a */ x')).toBe(false);
+    expect(isCommentOnly('/* never closed')).toBe(false);
+    expect(isCommentOnly('// last line without a newline')).toBe(true);
+    expect(isCommentOnly('')).toBe(true);
+  });
+
+  it('answers at once on many comment blocks followed by code, where a backtracking pattern hung', () => {
+    const started = performance.now();
+    expect(isCommentOnly(`${'/**/'.repeat(5000)} process.env`)).toBe(false);
+    expect(isCommentOnly(`${'//\n'.repeat(5000)}alert(1)`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
