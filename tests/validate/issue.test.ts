@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byLocation, formatIssue, githubAnnotation, type ValidationIssue } from '../../src/lib/validate/issue';
+import { byLocation, formatIssue, githubAnnotation, printable, type ValidationIssue } from '../../src/lib/validate/issue';
 
 const issue = (overrides: Partial<ValidationIssue> = {}): ValidationIssue => ({
   file: 'content/incidents/2017-01-31-x.mdx',
@@ -71,5 +71,20 @@ describe('byLocation', () => {
       issue({ file: 'a.mdx', line: 2, column: 3 }),
     ].sort(byLocation);
     expect(sorted.map((i) => `${i.file}:${i.line}:${i.column}`)).toEqual(['a.mdx:2:3', 'a.mdx:2:7', 'a.mdx:9:1', 'b.mdx:1:1']);
+  });
+});
+
+describe('printing a problem from untrusted content', () => {
+  it('keeps every problem on one line, so a writeup cannot forge a CI annotation', () => {
+    const line = formatIssue({ file: 'content/incidents/a\n.mdx', line: 3, column: 1, field: 'started', message: 'bad date "x\n::error file=README.md::pwned"', hint: 'fix\r\nit', severity: 'error' });
+    expect(line.split('\n')).toHaveLength(1);
+    expect(line).toContain('"x\\n::error file=README.md::pwned"');
+    expect(line).toContain('a\\n.mdx');
+    expect(line).toContain('(fix\\r\\nit)');
+  });
+
+  it('spells out other control characters and leaves ordinary text alone', () => {
+    expect(printable('a\u0007b\u2028c')).toBe('a\\u0007b\\u2028c');
+    expect(printable('no pattern "retry-strom" exists')).toBe('no pattern "retry-strom" exists');
   });
 });

@@ -14,12 +14,22 @@ export interface ValidationIssue {
   severity: 'error' | 'warning';
 }
 
-/** `content/incidents/x.mdx:5:3  patterns[1]  unknown pattern "retry-strom"  (did you mean "retry-storm"?)` */
+/**
+ * Text from a writeup (a file name, a field, a value quoted in a message) with its control
+ * characters spelled out. A raw line break would let a writeup start a line of its own in CI's
+ * log, and a line starting `::error` there is a workflow command that GitHub obeys.
+ */
+export function printable(text: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `content/incidents/x.mdx:5:3  patterns[1]  unknown pattern "retry-strom"  (did you mean "retry-storm"?)`, on one line */
 export function formatIssue(issue: ValidationIssue): string {
-  const where = `${issue.file}:${issue.line}:${issue.column}`;
+  const where = `${printable(issue.file)}:${issue.line}:${issue.column}`;
   const level = issue.severity === 'warning' ? 'warning: ' : '';
-  const hint = issue.hint ? `  (${issue.hint})` : '';
-  return `${where}  ${issue.field}  ${level}${issue.message}${hint}`;
+  const hint = issue.hint ? `  (${printable(issue.hint)})` : '';
+  return `${where}  ${printable(issue.field)}  ${level}${printable(issue.message)}${hint}`;
 }
 
 /** A GitHub Actions workflow command, so the problem shows on the pull request's diff. */
