@@ -3,7 +3,8 @@
  * built site (src/integrations/pagefind-index.ts), all read from Pagefind's page fragments so
  * they hold exactly what was indexed: the facet membership file (page ids as search results
  * carry them), the lexicon for typo correction (src/lib/search/spelling.ts), the site's common
- * stems (src/lib/search/selective.ts), and the preload hints filled into the built /search/ page, whose file names only exist now.
+ * stems (src/lib/search/selective.ts), and the preload hints filled into the built /search/
+ * page, whose file names only exist now.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';

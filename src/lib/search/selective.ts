@@ -19,10 +19,17 @@ export const stemOf: (word: string) => string = porter2;
 /** Stems on at least COMMON_SHARE of the pages, given the words of each page. */
 export function commonStems(pageWords: Iterable<Iterable<string>>): string[] {
   const counts = new Map<string, number>();
+  // Pages share most of their words: each distinct word is stemmed once for the whole site.
+  const stems = new Map<string, string>();
+  const stemOnce = (word: string) => {
+    let stem = stems.get(word);
+    if (stem === undefined) stems.set(word, (stem = stemOf(word)));
+    return stem;
+  };
   let pages = 0;
   for (const words of pageWords) {
     pages++;
-    for (const stem of new Set([...words].map(stemOf))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    for (const stem of new Set([...new Set(words)].map(stemOnce))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
   }
   return [...counts].filter(([, count]) => count >= COMMON_SHARE * pages).map(([stem]) => stem).sort();
 }

@@ -73,7 +73,7 @@ export class SearchEngine {
   }
 
   /**
-   * Ranks the query's matches. With `preview`, a query that has common words is answered twice:
+   * Ranks the query's matches. With `preview`, a query with common words or synonyms is answered twice:
    * first from its selective words (src/lib/search/selective.ts), passed to `preview` to be
    * drawn, then from all of them, which is what this returns. The common words are looked up
    * only once the preview is drawn: their thousands of results would otherwise hold the main
@@ -99,19 +99,23 @@ export class SearchEngine {
   }
 
   private async ranked(query: ShapedQuery): Promise<{ ranked: FoundIncident[]; corrected: Correction[] }> {
-    const [typed, phraseHits] = await Promise.all([this.termHits(query.terms), this.termHits(query.phrases.map((p) => ({ text: `"${p}"`, weight: 1, source: p })))]);
+    const [typed, phrases] = await Promise.all([this.termHits(query.terms), this.phraseHits(query.phrases)]);
     const { termHits: correctedHits, corrected } = await this.corrected(typed);
     const termHits = [...typed, ...correctedHits];
     const best = new Map<string, PagefindResult>();
     for (const { hits } of termHits) {
       for (const hit of hits) if ((best.get(hit.id)?.score ?? -1) < hit.score) best.set(hit.id, hit);
     }
-    const phrases = phraseHits.map(({ term, hits }) => ({ phrase: term.source, hits }));
     return { ranked: rankHits(termHits, phrases).map((hit) => ({ ...hit, result: best.get(hit.id)! })), corrected };
   }
 
   private termHits(terms: readonly QueryTerm[]): Promise<{ term: QueryTerm; hits: PagefindResult[] }[]> {
     return Promise.all(terms.map(async (term) => ({ term, hits: await this.results(term.text) })));
+  }
+
+  /** Pagefind searches a quoted pair as a phrase. */
+  private phraseHits(phrases: readonly string[]): Promise<{ phrase: string; hits: PagefindResult[] }[]> {
+    return Promise.all(phrases.map(async (phrase) => ({ phrase, hits: await this.results(`"${phrase}"`) })));
   }
 
   /** Typed words that found nothing (typos, mostly), searched again as their closest indexed words. */

@@ -1,6 +1,7 @@
 /** DOM for search results. Text goes in as textContent, so indexed content cannot inject markup. */
 import { excerpt, wordMatches } from '../../lib/search/excerpt';
 import { META_LIST_SEPARATOR } from '../../lib/search/index-record';
+import { patternHref } from '../../lib/incident-row';
 import type { LikelyPattern } from '../../lib/search/likely-pattern';
 import type { PagefindData } from './pagefind-types';
 import type { SearchOutcome } from './engine';
@@ -43,7 +44,7 @@ export function renderResult(data: PagefindData, words: readonly string[], headi
   const titles = list(meta.patterns);
   const patterns = el('ul', { className: 'tags' });
   patterns.setAttribute('aria-label', `Patterns of ${title}`);
-  ids.forEach((id, i) => patterns.append(el('li', {}, el('a', { href: `/patterns/${id}/` }, titles[i] ?? id))));
+  ids.forEach((id, i) => patterns.append(el('li', {}, el('a', { href: patternHref(id) }, titles[i] ?? id))));
 
   const summary = el('p', { className: 'excerpt' });
   for (const segment of excerpt(data.content, words)) summary.append(segment.mark ? el('mark', {}, segment.text) : segment.text);
@@ -60,7 +61,7 @@ const MITIGATIONS_SHOWN = 2;
 
 /** The likely-pattern panel's content: the pattern, why it was named, and what to try. */
 export function renderLikelyPattern(likely: LikelyPattern): HTMLElement[] {
-  const href = `/patterns/${likely.id}/`;
+  const href = patternHref(likely.id);
   const why = likely.matchedSignals[0] ? `Matches its signal “${likely.matchedSignals[0]}”` : `You named it: “${likely.namedAs}”`;
   const more = likely.mitigations.length - MITIGATIONS_SHOWN;
   return [
