@@ -45,6 +45,13 @@ describe('the likely pattern', () => {
     expect(match('')).toBeUndefined();
   });
 
+  it('does not name a pattern by an alias made mostly of common words', () => {
+    const gray = { id: 'gray-failure', title: 'Gray failure', aliases: ['looks healthy but is not'], signals: [], mitigations: ['probe from the client side'] };
+    const matchGray = patternMatcher([gray]);
+    expect(matchGray('INFO GET /v1/health 200 1ms')).toBeUndefined();
+    expect(matchGray('a gray failure, probably')?.id).toBe('gray-failure');
+  });
+
   it('never suggests a pattern that has nothing to try', () => {
     expect(match('unclassified')).toBeUndefined();
   });

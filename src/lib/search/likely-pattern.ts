@@ -57,6 +57,13 @@ interface Clue {
   stems: string[];
 }
 
+/**
+ * A name made mostly of common words ("looks healthy but is not") keeps one telling word, which
+ * any query may contain ("/v1/health"); only names mostly made of telling words can be matched
+ * by them.
+ */
+const isSpecificName = (clue: Clue) => clue.stems.length * 2 >= tokenize(clue.text).length;
+
 /** Words that appear in many patterns' clues say little about any one of them. */
 function clueWeights(patterns: readonly PatternClues[]): (stem: string) => number {
   const patternsWith = new Map<string, number>();
@@ -76,7 +83,7 @@ export function patternMatcher(patterns: readonly PatternClues[]): (query: strin
     clues: [
       ...[pattern.title, ...pattern.aliases].map((text): Clue => ({ text, kind: 'name', stems: clueStems(text) })),
       ...pattern.signals.map((text): Clue => ({ text, kind: 'signal', stems: clueStems(text) })),
-    ].filter((clue) => clue.stems.length > 0),
+    ].filter((clue) => clue.stems.length > 0 && (clue.kind === 'signal' || isSpecificName(clue))),
   }));
 
   return (query) => {
