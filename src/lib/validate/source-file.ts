@@ -1,13 +1,18 @@
 /**
- * Reads a content file's front matter with gray-matter and maps field paths back to the lines
- * they were written on, so every problem can be reported as file:line:column.
+ * Reads a content file's front matter (src/lib/front-matter.ts, the build's rules) and maps
+ * field paths back to the lines they were written on, so every problem can be reported as
+ * file:line:column.
  */
-import { readFrontMatter } from '../front-matter';
+import { FrontMatterError, parseFrontMatterLines, splitFrontMatter, type SplitText } from '../front-matter';
+
+export { FrontMatterError };
 
 export interface SourceFile {
   /** Path relative to the project root, forward slashes. */
   path: string;
   text: string;
+  /** Why the file was not read (a link, a folder, too large, not UTF-8); `text` is then empty. */
+  refusal?: { message: string; line: number; hint?: string };
 }
 
 export interface ParsedSourceFile {
@@ -19,65 +24,24 @@ export interface ParsedSourceFile {
   locate(path: readonly PropertyKey[]): { line: number; column: number };
 }
 
-export class FrontMatterError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-    readonly hint?: string,
-    /** The top-level field the problem is in, when it is known. */
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export type SplitSourceFile = SplitText;
 
-const FENCE = /^---[ \t]*$/;
-
-export interface SplitSourceFile {
-  /** The lines between the fences. */
-  frontMatter: string[];
-  /** The MDX body after the front matter. */
-  body: string;
-  /** 1-based line of the body's first line. */
-  bodyLine: number;
-}
-
-/** Finds the front matter fences; the body can be checked even when the YAML between them is broken. */
-export function splitSourceFile(file: SourceFile): SplitSourceFile {
-  const lines = file.text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (!FENCE.test(lines[0] ?? '')) {
-    throw new FrontMatterError('the file has no front matter', 1, 1, 'start the file with a line "---", the fields, then "---"');
-  }
-  const closing = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
-  if (closing === -1) {
-    throw new FrontMatterError('the front matter is never closed', 1, 1, 'add a line "---" after the last field');
-  }
-  return { frontMatter: lines.slice(1, closing), body: lines.slice(closing + 1).join('\n'), bodyLine: closing + 2 };
-}
+export const splitSourceFile = (file: SourceFile): SplitSourceFile => splitFrontMatter(file.text);
 
 export function parseSourceFile(file: SourceFile, split: SplitSourceFile = splitSourceFile(file)): ParsedSourceFile {
-  let data: unknown;
+  let data: Record<string, unknown>;
   try {
-    data = readFrontMatter(file.text).data;
+    data = parseFrontMatterLines(split.frontMatter);
   } catch (error) {
-    throw yamlError(split.frontMatter, error);
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new FrontMatterError('the front matter must be a list of "field: value" lines', 2, 1);
+    if (!(error instanceof FrontMatterError)) throw error;
+    throw locateYamlError(split.frontMatter, error);
   }
   return {
-    data: data as Record<string, unknown>,
+    data,
     body: split.body,
     bodyLine: split.bodyLine,
     locate: (path) => locateInFrontMatter(split.frontMatter, path),
   };
-}
-
-interface YamlException {
-  reason?: string;
-  /** 0-based; gray-matter hands the parser the text after the opening fence, newline included. */
-  mark?: { line?: number; column?: number };
 }
 
 /**
@@ -86,21 +50,20 @@ interface YamlException {
  * own first: the first that fails alone is the one to fix. When none does (a field given twice),
  * the parser's own position stands and the field written there is named.
  */
-function yamlError(frontMatter: readonly string[], error: unknown): FrontMatterError {
+function locateYamlError(frontMatter: readonly string[], error: FrontMatterError): FrontMatterError {
+  if (error.field !== undefined) return error;
   const fields = topLevelFields(frontMatter);
   for (const field of fields) {
     try {
-      readFrontMatter(`---\n${frontMatter.slice(field.from, field.to).join('\n')}\n---\n`);
+      parseFrontMatterLines(frontMatter.slice(field.from, field.to), field.from + 2);
     } catch (fieldError) {
-      const { reason, mark } = fieldError as YamlException;
-      const line = Math.min(Math.max(field.from + (mark?.line ?? 1) - 1, field.from), field.to - 1) + 2;
-      return new FrontMatterError(`the front matter is not valid YAML: ${reason}`, line, (mark?.column ?? 0) + 1, undefined, field.key);
+      if (!(fieldError instanceof FrontMatterError)) throw fieldError;
+      const line = Math.min(Math.max(fieldError.line, field.from + 2), field.to + 1);
+      return new FrontMatterError(fieldError.message, line, fieldError.column, fieldError.hint, fieldError.field ?? field.key);
     }
   }
-  const { reason, mark } = error as YamlException;
-  const line = (mark?.line ?? 1) + 1;
-  const key = fields.findLast((field) => field.from + 2 <= line)?.key;
-  return new FrontMatterError(`the front matter is not valid YAML: ${reason ?? (error as Error).message}`, line, (mark?.column ?? 0) + 1, undefined, key);
+  const key = fields.findLast((field) => field.from + 2 <= error.line)?.key;
+  return new FrontMatterError(error.message, error.line, error.column, error.hint, key);
 }
 
 /** The lines each top-level `key:` spans, comments and indented lines going with the field above. */
