@@ -12,6 +12,7 @@ import { findDuplicates, type Duplicate } from './duplicates';
 import { didYouMean } from './nearest';
 import { describeIssues, fieldName, type KnownKeys, type SchemaProblem } from './schema-issues';
 import { mdxProblems } from './mdx-compile';
+import { nestingProblem } from './nesting';
 import { FrontMatterError, parseSourceFile, splitSourceFile, type ParsedSourceFile, type SourceFile, type SplitSourceFile } from './source-file';
 
 export interface ContentFiles {
@@ -96,8 +97,13 @@ export function validateEntry<Data>(
   return { entry: { id: entryId(file.path), file, parsed, data: result.data }, parsed, issues: bodyIssues };
 }
 
-/** The body as the build compiles it: after blank lines where the front matter was, so lines match the file. */
+/**
+ * The body as the build compiles it: after blank lines where the front matter was, so lines match
+ * the file. A body nested too deeply for the compiler is refused without compiling it.
+ */
 function bodyProblems(split: SplitSourceFile) {
+  const nesting = nestingProblem(split.body, split.bodyLine);
+  if (nesting) return [nesting];
   return mdxProblems('\n'.repeat(split.bodyLine - 1) + split.body);
 }
 
@@ -113,15 +119,15 @@ export function validateContent(files: ContentFiles): ContentReport {
   const issues: ValidationIssue[] = [];
   const incidents: ValidatedEntry<IncidentData>[] = [];
   const patterns: ValidatedEntry<PatternData>[] = [];
-  const strays = [...files.incidents, ...files.patterns].filter((f) => !f.path.endsWith(CONTENT_EXTENSION));
-  for (const stray of strays) {
-    issues.push(stray.path.endsWith('/')
-      ? { file: stray.path, line: 1, column: 1, field: '(file name)', severity: 'error',
-        message: 'folders inside a content folder are not read; their writeups would be ignored', hint: 'move the files up one level' }
-      : { file: stray.path, line: 1, column: 1, field: '(file name)', severity: 'error',
-        message: `only ${CONTENT_EXTENSION} files are published; this file would be ignored`, hint: `rename it to end in ${CONTENT_EXTENSION}` });
+  for (const { path, refusal } of [...files.incidents, ...files.patterns]) {
+    if (refusal) issues.push({ file: path, line: refusal.line, column: 1, field: '(file)', severity: 'error', message: refusal.message, ...(refusal.hint ? { hint: refusal.hint } : {}) });
   }
-  const isContent = (f: SourceFile) => f.path.endsWith(CONTENT_EXTENSION);
+  // The reader refuses anything but a regular .mdx file; a caller handing in other paths gets the same rule.
+  const isContent = (f: SourceFile) => !f.refusal && f.path.endsWith(CONTENT_EXTENSION);
+  for (const stray of [...files.incidents, ...files.patterns].filter((f) => !f.refusal && !isContent(f))) {
+    issues.push({ file: stray.path, line: 1, column: 1, field: '(file name)', severity: 'error',
+      message: `only ${CONTENT_EXTENSION} files are published; this file would be ignored`, hint: `rename it to end in ${CONTENT_EXTENSION}` });
+  }
   files = { incidents: files.incidents.filter(isContent), patterns: files.patterns.filter(isContent) };
 
   // Cross-references are checked for files whose schema failed too, from the raw front matter,

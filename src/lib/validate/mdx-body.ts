@@ -29,6 +29,8 @@ export interface MdxNode {
   attributes?: MdxAttribute[];
   /** Target of a link, image or link definition. */
   url?: string;
+  /** The label a reference (`![alt][label]`) and its definition share, normalized by the parser. */
+  identifier?: string;
 }
 
 export interface MdxAttribute {
@@ -90,7 +92,7 @@ export function bodyProblems(root: MdxNode, source: string): BodyProblem[] {
     problems.push({ ...positionAt(source, offset), message, ...(hint ? { hint } : {}) });
   };
 
-  const visit = (node: MdxNode) => {
+  const check = (node: MdxNode) => {
     switch (node.type) {
       case 'mdxjsEsm': {
         const keyword = /^\s*(import|export)\b/.exec(node.value ?? '')?.[1] ?? 'import/export';
@@ -110,17 +112,38 @@ export function bodyProblems(root: MdxNode, source: string): BodyProblem[] {
       case 'mdxJsxTextElement':
         elementProblems(node, source, at, atOffset);
         break;
-      case 'link':
       case 'definition':
-      case 'image': {
-        const problem = urlProblem(node.url ?? '', node.type === 'image' ? 'image' : 'link');
-        if (problem) at(node, problem.message, problem.hint);
+        if (node.identifier !== undefined) definitions.set(node.identifier, node);
+        checkUrl(node, 'link');
         break;
-      }
+      case 'imageReference':
+        imageReferences.push(node);
+        break;
+      case 'link':
+      case 'image':
+        checkUrl(node, node.type);
+        break;
     }
-    for (const child of node.children ?? []) visit(child);
   };
-  visit(root);
+  const checkUrl = (node: MdxNode, kind: 'link' | 'image') => {
+    const problem = urlProblem(node.url ?? '', kind);
+    if (problem) at(node, problem.message, problem.hint);
+  };
+  // A definition is a link until an image uses it (`![alt][label]`); then the image rules apply too.
+  const definitions = new Map<string, MdxNode>();
+  const imageReferences: MdxNode[] = [];
+  // A loop, not recursion: a body may nest deeper than the call stack (src/lib/validate/nesting.ts
+  // refuses such bodies first, but this also runs inside the build's compiler).
+  const pending = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    check(node);
+    if (node.children) pending.push(...node.children.toReversed());
+  }
+  for (const reference of imageReferences) {
+    const definition = definitions.get(reference.identifier ?? '');
+    const problem = definition && urlProblem(definition.url ?? '', 'image');
+    if (problem) at(reference, problem.message, problem.hint);
+  }
   return problems;
 }
 

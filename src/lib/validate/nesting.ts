@@ -1,0 +1,127 @@
+/**
+ * How deeply a body nests, read from the text before any compiler sees it. The MDX compiler and
+ * Astro's renderer recurse once per level: a few hundred blockquotes on one line crash the build,
+ * a few thousand nested list markers crash the compiler inside the checker itself, and neither
+ * names the file. This scan is linear and never recurses, so it can refuse such a body with its
+ * line first (src/lib/validate/content.ts runs it before the compiler).
+ *
+ * It counts an upper bound of the tree's depth per line: container markers at the start of the
+ * line (`>`, list bullets and numbers, and indentation, which continues a list item), components
+ * still open, and emphasis runs still open in the paragraph. Code (fenced blocks and `code`
+ * spans) is text and counts nothing.
+ */
+import { MAX_BODY_NESTING } from '../content-limits';
+import type { BodyProblem } from './mdx-body';
+
+const FENCE = /^(`{3,}|~{3,})/;
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
+
+export function nestingProblem(body: string, firstLine: number): BodyProblem | null {
+  let fence: string | undefined;
+  const open: Open = { components: 0, emphasis: 0, inTag: false };
+  const lines = body.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const { depth: containers, rest } = containerPrefix(line);
+    const fenceMatch = FENCE.exec(rest);
+    if (fence !== undefined) {
+      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      continue;
+    }
+    if (rest.trim() === '') open.emphasis = 0;
+    const depth = containers + scanInline(stripCodeSpans(rest), open);
+    if (depth > MAX_BODY_NESTING) {
+      return {
+        line: firstLine + index,
+        column: 1,
+        message: `this line nests about ${depth} levels deep (blockquotes, lists, components and emphasis inside each other); at most ${MAX_BODY_NESTING} are allowed`,
+        hint: 'flatten it: a writeup needs a few levels at most',
+      };
+    }
+  }
+  return null;
+}
+
+/** Blockquote and list markers before the line's text, plus one level per two columns of indent. */
+function containerPrefix(line: string): { depth: number; rest: string } {
+  let depth = 0;
+  let at = 0;
+  for (;;) {
+    let indent = 0;
+    while (line[at] === ' ' || line[at] === '\t') {
+      indent += line[at] === '\t' ? 4 : 1;
+      at++;
+    }
+    depth += Math.floor(indent / 2);
+    if (line[at] === '>') {
+      depth++;
+      at++;
+      continue;
+    }
+    const marker = LIST_MARKER.exec(line.slice(at, at + 11));
+    if (marker) {
+      depth += 2;
+      at += marker[0].length;
+      continue;
+    }
+    return { depth, rest: line.slice(at) };
+  }
+}
+
+/** The line with each `code` span blanked out; an unclosed backtick run is left as text. */
+function stripCodeSpans(text: string): string {
+  return text.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length));
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isPunctuation = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
+
+/** What is still open where a line ends. */
+interface Open {
+  components: number;
+  emphasis: number;
+  /** Inside an opening tag whose `>` is on a later line (attributes over several lines). */
+  inTag: boolean;
+}
+
+/**
+ * Scans one line, updating what is open, and returns the deepest it went. A delimiter run that
+ * can only open (text follows, space or punctuation precedes) opens, one that can only close
+ * closes, one between words opens when nothing is open: CommonMark's flanking rules.
+ */
+function scanInline(text: string, open: Open): number {
+  let deepest = open.components + open.emphasis;
+  for (let at = 0; at < text.length; at++) {
+    const c = text[at]!;
+    if (open.inTag) {
+      if (c !== '>') continue;
+      open.inTag = false;
+      if (text[at - 1] === '/') open.components--;
+    } else if (c === '\\') {
+      at++;
+    } else if (c === '<') {
+      if (text[at + 1] === '/') open.components = Math.max(0, open.components - 1);
+      else if (/[A-Za-z>]/.test(text[at + 1] ?? '')) {
+        open.components++;
+        open.inTag = true;
+      }
+    } else if (c === '*' || c === '_' || c === '~') {
+      let end = at;
+      while (text[end] === c) end++;
+      const before = text[at - 1];
+      const after = text[end];
+      const left = !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before));
+      const right = !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after));
+      const levels = c === '~' ? 1 : Math.min(end - at, 2);
+      const intraword = left && right;
+      if (left && (!intraword || (c !== '_' && open.emphasis === 0))) open.emphasis += levels;
+      else if (right) open.emphasis = Math.max(0, open.emphasis - levels);
+      at = end - 1;
+    }
+    deepest = Math.max(deepest, open.components + open.emphasis);
+  }
+  return deepest;
+}
