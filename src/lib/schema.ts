@@ -9,6 +9,7 @@
 import { z } from 'astro/zod';
 import { DurationSyntaxError, parseDuration } from './duration';
 import { IMPACT_LEVELS } from './impact';
+import { MAX_ITEMS, MAX_LENGTH } from './content-limits';
 import { KEBAB, INCIDENT_SLUG } from './slug';
 import {
   durationRange,
@@ -66,14 +67,20 @@ const duration = z.string().transform((text, ctx) => {
 });
 
 const kebabId = (what: string) =>
-  z.string().regex(KEBAB, { message: `${what} must be lowercase kebab-case, like retry-storm` });
+  z.string().max(MAX_LENGTH.name).regex(KEBAB, { message: `${what} must be lowercase kebab-case, like retry-storm` });
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, like https://example.com/postmortem' });
+/** Text a writer fills in, never empty, and bounded: each is copied onto several pages and feeds. */
+const text = (maxLength: number) => z.string().trim().min(1).max(maxLength);
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be a full http(s) URL, like https://example.com/postmortem' })
+  .max(MAX_LENGTH.url);
 
 const summary = z
   .string()
   .trim()
   .min(1, { message: 'write one to three sentences' })
+  .max(MAX_LENGTH.summary)
   .refine((text) => countSentences(text) <= MAX_SUMMARY_SENTENCES, {
     message: `keep the summary to ${MAX_SUMMARY_SENTENCES} sentences; the rest belongs in the body`,
   });
@@ -84,7 +91,7 @@ function countSentences(text: string): number {
 
 export const sourceSchema = z.strictObject({
   /** Title of the original writeup, as its publisher gave it. */
-  title: z.string().trim().min(1),
+  title: text(MAX_LENGTH.sourceTitle),
   /** Where it was published. Only http(s): a writeup never carries script URLs. */
   url: httpUrl,
 });
@@ -92,7 +99,7 @@ export const sourceSchema = z.strictObject({
 export const incidentSchema = z
   .strictObject({
     /** What happened, in a responder's words. */
-    title: z.string().trim().min(1),
+    title: text(MAX_LENGTH.title),
     /** One to three sentences; shown in search results, cards and feeds. */
     summary,
     /** When impact began, at the precision known; `unknown` only where the date is truly lost. */
@@ -104,22 +111,23 @@ export const incidentSchema = z
     /** Ordered scale (unknown, none, minor, major, critical); drives the calendar shade. */
     impact: z.enum(IMPACT_LEVELS),
     /** Failure pattern ids, at least one; each must exist in content/patterns/. */
-    patterns: z.array(kebabId('a pattern id')).min(1, { message: 'name at least one pattern' }),
+    patterns: z.array(kebabId('a pattern id')).min(1, { message: 'name at least one pattern' }).max(MAX_ITEMS.patterns),
     /** Lowercase service slugs (postgres, kubernetes, dns). Default: none. */
-    services: z.array(kebabId('a service')).default([]),
+    services: z.array(kebabId('a service')).max(MAX_ITEMS.services).default([]),
     /** Who had the incident. */
-    organization: z.string().trim().min(1).optional(),
+    organization: text(MAX_LENGTH.name).optional(),
     /** What set it off. */
     trigger: z.enum(TRIGGERS).optional(),
     /** How it was noticed. */
     detection: z.enum(DETECTIONS).optional(),
     /** What responders saw: alert names, error strings, status codes. Weighted high in search. */
-    signals: z.array(z.string().trim().min(1)).default([]),
+    signals: z.array(text(MAX_LENGTH.signal)).max(MAX_ITEMS.signals).default([]),
     /** Original public writeups. */
-    sources: z.array(sourceSchema).default([]),
+    sources: z.array(sourceSchema).max(MAX_ITEMS.sources).default([]),
     /** Hand-picked related incident slugs; each must exist. Shown before computed ones. */
     related: z
-      .array(z.string().regex(INCIDENT_SLUG, { message: 'must be an incident slug like 2017-01-31-short-title' }))
+      .array(z.string().max(MAX_LENGTH.name).regex(INCIDENT_SLUG, { message: 'must be an incident slug like 2017-01-31-short-title' }))
+      .max(MAX_ITEMS.related)
       .default([]),
     /** Drafts build in dev only, never in production. Default false. */
     draft: z.boolean().default(false),
@@ -155,17 +163,17 @@ export function timingProblems(data: {
 
 export const patternSchema = z.strictObject({
   /** The pattern's name, as a heading. */
-  title: z.string().trim().min(1),
+  title: text(MAX_LENGTH.title),
   /** One to three sentences: what the pattern is. */
   summary,
   /** Other names people search for ("thundering herd" for a retry storm). Default: none. */
-  aliases: z.array(z.string().trim().min(1)).default([]),
+  aliases: z.array(text(MAX_LENGTH.name)).max(MAX_ITEMS.aliases).default([]),
   /** What a responder sees when this pattern is in play. At least one. */
-  signals: z.array(z.string().trim().min(1)).min(1, { message: 'list at least one signal' }),
+  signals: z.array(text(MAX_LENGTH.signal)).min(1, { message: 'list at least one signal' }).max(MAX_ITEMS.signals),
   /** What has worked against it. At least one. */
-  mitigations: z.array(z.string().trim().min(1)).min(1, { message: 'list at least one mitigation' }),
+  mitigations: z.array(text(MAX_LENGTH.mitigation)).min(1, { message: 'list at least one mitigation' }).max(MAX_ITEMS.mitigations),
   /** Related pattern ids; each must exist. Default: none. */
-  related: z.array(kebabId('a pattern id')).default([]),
+  related: z.array(kebabId('a pattern id')).max(MAX_ITEMS.related).default([]),
 });
 
 export type IncidentData = z.output<typeof incidentSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byLocation, formatIssue, githubAnnotation, printable, type ValidationIssue } from '../../src/lib/validate/issue';
+import { byLocation, formatIssue, githubAnnotation, printable, quote, type ValidationIssue } from '../../src/lib/validate/issue';
 
 const issue = (overrides: Partial<ValidationIssue> = {}): ValidationIssue => ({
   file: 'content/incidents/2017-01-31-x.mdx',
@@ -78,9 +78,17 @@ describe('printing a problem from untrusted content', () => {
   it('keeps every problem on one line, so a writeup cannot forge a CI annotation', () => {
     const line = formatIssue({ file: 'content/incidents/a\n.mdx', line: 3, column: 1, field: 'started', message: 'bad date "x\n::error file=README.md::pwned"', hint: 'fix\r\nit', severity: 'error' });
     expect(line.split('\n')).toHaveLength(1);
-    expect(line).toContain('"x\\n::error file=README.md::pwned"');
+    expect(line).toContain('"x\\n:\\u003aerror file=README.md:\\u003apwned"');
+    expect(line).not.toContain('::');
     expect(line).toContain('a\\n.mdx');
     expect(line).toContain('(fix\\r\\nit)');
+  });
+
+  it('cuts a huge value short instead of echoing it', () => {
+    const line = formatIssue({ file: 'a.mdx', line: 1, column: 1, field: 'title', message: `bad "${'x'.repeat(5_000_000)}"`, severity: 'error' });
+    expect(line.length).toBeLessThan(600);
+    expect(line).toContain('x…');
+    expect(quote('y'.repeat(1000))).toHaveLength(80);
   });
 
   it('spells out other control characters and leaves ordinary text alone', () => {

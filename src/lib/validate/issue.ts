@@ -14,14 +14,27 @@ export interface ValidationIssue {
   severity: 'error' | 'warning';
 }
 
+const MAX_QUOTED = 80;
+const MAX_PRINTED = 500;
+
 /**
  * Text from a writeup (a file name, a field, a value quoted in a message) with its control
- * characters spelled out. A raw line break would let a writeup start a line of its own in CI's
- * log, and a line starting `::error` there is a workflow command that GitHub obeys.
+ * characters spelled out, `::` broken up, and cut to a readable length. A raw line break would
+ * let a writeup start a line of its own in CI's log, and a line starting `::error` there is a
+ * workflow command that GitHub obeys.
  */
 export function printable(text: string): string {
+  if (text.length > MAX_PRINTED) text = `${text.slice(0, MAX_PRINTED - 1)}…`;
   const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replaceAll('::', ':\\u003a');
+}
+
+/** A value from a writeup quoted in a message: as JSON, cut short so a huge field is not echoed whole. */
+export function quote(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length <= MAX_QUOTED ? json : `${json.slice(0, MAX_QUOTED - 1)}…`;
 }
 
 /** `content/incidents/x.mdx:5:3  patterns[1]  unknown pattern "retry-strom"  (did you mean "retry-storm"?)`, on one line */

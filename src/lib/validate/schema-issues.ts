@@ -4,6 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import { didYouMean } from './nearest';
+import { quote } from './issue';
 
 export interface SchemaProblem {
   path: PropertyKey[];
@@ -41,7 +42,7 @@ export function describeIssues(error: z.ZodError, input: unknown, knownKeys: Kno
         const suggestion = typeof given === 'string' ? didYouMean(given, allowed) : undefined;
         return [{
           path,
-          message: `${JSON.stringify(given)} is not one of: ${allowed.join(', ')}`,
+          message: `${quote(given)} is not one of: ${allowed.join(', ')}`,
           ...(suggestion ? { hint: suggestion } : {}),
         }];
       }
@@ -52,6 +53,15 @@ export function describeIssues(error: z.ZodError, input: unknown, knownKeys: Kno
       case 'invalid_union': {
         const given = valueAt(input, path);
         return [{ path, message: `${describe(given)} is not accepted here` }];
+      }
+      case 'too_big': {
+        const given = valueAt(input, path);
+        const limit = Number(issue.maximum).toLocaleString('en');
+        if (typeof given === 'string') {
+          return [{ path, message: `is ${given.length.toLocaleString('en')} characters long; at most ${limit} are allowed`, hint: 'the rest belongs in the body' }];
+        }
+        if (Array.isArray(given)) return [{ path, message: `lists ${given.length} items; at most ${limit} are allowed`, hint: 'keep the ones that matter most' }];
+        return [{ path, message: issue.message }];
       }
       default:
         return [{ path, message: issue.message }];
@@ -73,7 +83,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
   if (typeof value === 'object') return 'a group of fields';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quote(value)}`;
 }
 
 function typeHint(expected: string, given: unknown): { hint?: string } {
