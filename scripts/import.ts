@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { readFrontMatter } from '../src/lib/front-matter';
 import { CONTENT_DIRS } from '../src/node/content-dirs';
 import { convertRecord, readCorpusFile, recordUrlsIn, type ImportedWriteup } from '../src/lib/import/postmortems-app';
-import { formatIssue } from '../src/lib/validate/issue';
+import { formatIssue, printable } from '../src/lib/validate/issue';
 import { entryId, validateContent } from '../src/lib/validate/content';
 import { readSourceFiles } from '../src/node/read-content';
 
@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       record = readCorpusFile(await readFile(resolve(root, path), 'utf8'));
     } catch (error) {
-      failures.push(`${path}: not imported: ${(error as Error).message}`);
+      failures.push(`${printable(path)}: not imported: ${printable((error as Error).message)}`);
       continue;
     }
     if (record.record.url && knownUrls.has(record.record.url)) {
@@ -93,14 +93,14 @@ async function main(argv: string[]): Promise<number> {
     const path = `${outDir}/${writeup.slug}.mdx`;
     const problems = invalid.get(path);
     if (problems) {
-      failures.push(`${join(dir, name)}: not imported, the writeup would be invalid:\n  ${problems.join('\n  ')}`);
+      failures.push(`${printable(join(dir, name))}: not imported, the writeup would be invalid:\n  ${problems.join('\n  ')}`);
       continue;
     }
     await writeFile(resolve(root, path), writeup.text, { flag: 'wx' });
     imported++;
     if (writeup.warnings.length > 0) {
       warned++;
-      for (const warning of writeup.warnings) console.log(`${path}: warning: ${warning}  (from ${name})`);
+      for (const warning of writeup.warnings) console.log(`${path}: warning: ${printable(warning)}  (from ${printable(name)})`);
     }
   }
   for (const failure of failures) console.error(failure);

@@ -310,6 +310,7 @@ describe('httpUrls', () => {
   it('finds nothing in a field without an http(s) link', () => {
     expect(httpUrls('')).toEqual([]);
     expect(httpUrls('ftp://example.com/file')).toEqual([]);
+    expect(httpUrls('https://example.com/\u0001x')).toEqual(['https://example.com/']);
   });
 });
 
@@ -346,5 +347,15 @@ describe('readCorpusFile', () => {
   it('refuses a file without front matter', () => {
     expect(() => readCorpusFile('Just text.')).toThrow('no front matter');
     expect(() => readCorpusFile('---\n---\nBody')).toThrow('no front matter');
+  });
+
+  it('refuses a URL field that is not one line, naming its line, so it cannot add a second "Source:" line', () => {
+    const record = (url: string) => `---\nuuid: abc\nurl: ${url}\n---\nBody\n`;
+    expect(() => readCorpusFile(record('"https://a.example.com/1\\n- Source: https://b.example.com/2"'))).toThrow(
+      'line 3: field "url" holds a line break or control character; a URL is one line',
+    );
+    expect(() => readCorpusFile(record('"https://a.example.com/\\u0007"'))).toThrow('control character');
+    expect(() => readCorpusFile(record('[https://a.example.com/, https://b.example.com/]'))).toThrow('line 3: field "url" must be text, not a list');
+    expect(() => readCorpusFile('---\narchive_url: "https://a.example.com/\\r\\n"\n---\n')).toThrow('line 2: field "archive_url"');
   });
 });

@@ -5,7 +5,7 @@
  * Nothing in a record is dropped: fields our schema has no place for (uuid, categories,
  * keywords, fetch time, an unusable end time) are kept in an "Imported from" section.
  */
-import { readFrontMatter, writeFrontMatter } from '../front-matter';
+import { FrontMatterError, readFrontMatter, writeFrontMatter } from '../front-matter';
 import type { IncidentData } from '../schema';
 import { incidentSlug, slugify } from '../slug';
 import { endsNotAfterStart, isKnown, type KnownTime, type TimePoint } from '../time-point';
@@ -81,8 +81,9 @@ export function leadSentences(text: string): string {
   return lead.length > MAX_SUMMARY_CHARS * 1.5 ? `${lead.slice(0, MAX_SUMMARY_CHARS).replace(/\s+\S*$/, '')}…` : lead;
 }
 
-function isHttp(url: string): boolean {
-  return /^https?:\/\/\S+$/i.test(url);
+/** One http(s) URL and nothing else: no white space or control character can start a second line. */
+export function isSingleHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f]+$/i.test(url) && URL.canParse(url);
 }
 
 /**
@@ -90,8 +91,8 @@ function isHttp(url: string): boolean {
  * `https://a/), [see also](https://b/`, which is two sources, not one broken one.
  */
 export function httpUrls(field: string): string[] {
-  if (isHttp(field.trim())) return [field.trim()];
-  return [...field.matchAll(/https?:\/\/[^\s()[\]<>"]+/gi)].map((m) => m[0]).filter((url) => URL.canParse(url));
+  if (isSingleHttpUrl(field.trim())) return [field.trim()];
+  return [...field.matchAll(/https?:\/\/[^\s\u0000-\u001f\u007f-\u009f()[\]<>"]+/gi)].map((m) => m[0]).filter(isSingleHttpUrl);
 }
 
 function firstBodyText(body: string): string {
@@ -162,7 +163,7 @@ export function convertRecord(record: CorpusRecord, body: string, takenSlugs: Re
 
   const sources = [
     ...urls.map((url, i) => ({ title: i === 0 ? title : `See also (${new URL(url).hostname})`, url })),
-    ...(record.archive_url && isHttp(record.archive_url) ? [{ title: `Archived copy: ${title}`, url: record.archive_url }] : []),
+    ...(record.archive_url && isSingleHttpUrl(record.archive_url) ? [{ title: `Archived copy: ${title}`, url: record.archive_url }] : []),
   ];
   if (record.url && urls.length === 0) {
     unusable.push(`source URL ${JSON.stringify(record.url)} is not http(s)`);
@@ -212,11 +213,31 @@ function importedFromSection(record: CorpusRecord, categories: string[], keyword
   return `## Imported from\n\nImported from the postmortems-app corpus.\n\n${lines.join('\n')}`;
 }
 
-/** Parses a corpus file; throws with the reason when it has no usable front matter. */
+/** The record's URL fields, which identify it on a re-run and become sources. */
+const URL_FIELDS = ['url', 'archive_url'] as const;
+
+/**
+ * Parses a corpus file; throws with the line, field and reason when it has no usable front
+ * matter, or a URL field is not one line of text. A URL with a line break would put a second
+ * "Source:" line in the writeup, and a re-run would then skip a different record as imported.
+ */
 export function readCorpusFile(text: string): { record: CorpusRecord; body: string } {
-  const parsed = readFrontMatter(text);
-  if (!parsed.data || typeof parsed.data !== 'object' || Object.keys(parsed.data).length === 0) {
-    throw new Error('no front matter');
+  let parsed;
+  try {
+    parsed = readFrontMatter(text);
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new Error(`line ${error.line}: ${error.message}`, { cause: error });
+    throw error;
+  }
+  if (Object.keys(parsed.data).length === 0) throw new Error('no front matter');
+  for (const field of URL_FIELDS) {
+    const value = parsed.data[field];
+    if (value === undefined || value === null) continue;
+    const line = text.split('\n').findIndex((l) => l.startsWith(`${field}:`)) + 1;
+    if (typeof value !== 'string') throw new Error(`line ${line}: field "${field}" must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+      throw new Error(`line ${line}: field "${field}" holds a line break or control character; a URL is one line`);
+    }
   }
   return { record: parsed.data as CorpusRecord, body: parsed.content };
 }
