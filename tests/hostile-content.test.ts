@@ -86,6 +86,8 @@ const HOSTILE: Hostile[] = [
     at: `${APPENDED}:10`, field: '(body)', message: /kind="x\\n:\\u003aerror/ },
   { attack: 'an image reference to a file the build would import', text: appended('![diagram][d]\n\n[d]: ./diagram.png'),
     at: `${APPENDED}:1`, field: '(body)', message: /image "\.\/diagram\.png" must be a full http\(s\) URL or a path on this site/ },
+  { attack: 'a build stopped without a line: a malformed % escape in an image', text: appended('![latency](/images/latency%zz.png)'),
+    at: `${APPENDED}:1`, field: '(body)', message: /image "\/images\/latency%zz\.png" has a % that does not start an escape like %20/ },
 ];
 
 describe('check:content on a hostile writeup', () => {

@@ -219,7 +219,21 @@ export function urlProblem(url: string, kind: 'link' | 'image'): { message: stri
   if (!scheme && kind === 'image' && !compact.startsWith('/')) {
     return { message: `image "${url}" must be a full http(s) URL or a path on this site starting with /`, hint: 'a relative image is imported as a module at build time' };
   }
+  // The build decodes every image URL (decodeURI in @astrojs/markdown-satteri) and stops with
+  // "URI malformed" and no line when a % is not followed by two hex digits.
+  if (kind === 'image' && !decodes(url)) {
+    return { message: `image "${url}" has a % that does not start an escape like %20`, hint: 'write a literal % as %25' };
+  }
   return null;
+}
+
+function decodes(url: string): boolean {
+  try {
+    decodeURI(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Where an attribute starts inside its element's opening tag (the element's start if not found). */
