@@ -1,8 +1,13 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite, PROJECT_ROOT } from './support/build';
+import { buildSite as buildSiteUnbounded, PROJECT_ROOT } from './support/build';
+import { checkContent } from '../src/node/check-content';
+import { MAX_BODY_NESTING, MAX_FILE_BYTES, MAX_ITEMS, MAX_LENGTH } from '../src/lib/content-limits';
+
+/** Inside the test's own timeout (vitest.config.ts), so a hung build is killed with its workers. */
+const buildSite = (options: Parameters<typeof buildSiteUnbounded>[0]) => buildSiteUnbounded({ timeoutMs: 55_000, ...options });
 
 const VALID = `---
 title: Writes time out after a failover
@@ -93,5 +98,66 @@ describe('the MDX compiler on its own, with the pre-build check left out', () =>
     expect(result.output).toMatch(/refusing to compile \S*2021-03-04-writes-time-out\.mdx: a writeup is content, not code/);
     expect(result.output).toMatch(/2021-03-04-writes-time-out\.mdx:\d+:\d+  \(body\)  /);
     expect(result.output).not.toMatch(/content problem/);
+  });
+});
+
+/**
+ * Writeups at the edges of what `npm run check:content` accepts (src/lib/content-limits.ts):
+ * whatever the check lets through, the build must build. One folder, one build.
+ */
+describe('npm run build on everything the check accepts', () => {
+  const lines = (count: number, line: string) => Array.from({ length: count }, () => line).join('\n');
+  const writeup = (day: number, title: string, summary: string, body: string, extra = '') => `---
+title: ${title}
+summary: &summary ${summary}
+started: "2021-05-${String(day).padStart(2, '0')}T10:00:00Z"
+ended: "2021-05-${String(day).padStart(2, '0')}T10:20:00Z"
+duration: 20m
+impact: minor
+patterns:
+  - retry-storm
+${extra}---
+
+${body}
+`;
+  const half = MAX_BODY_NESTING / 2;
+  const EDGES: { name: string; text: string }[] = [
+    { name: 'blockquotes', text: writeup(1, 'Blockquotes nested to the limit', 'Quoted replies inside quoted replies, as deep as allowed.', `${'> '.repeat(MAX_BODY_NESTING)}innermost`) },
+    { name: 'callouts', text: writeup(2, 'Callouts nested to the limit', 'Notes inside notes, as many as a body may hold.',
+      `${lines(MAX_BODY_NESTING, '<Callout kind="note">')}\ninnermost\n${lines(MAX_BODY_NESTING, '</Callout>')}`) },
+    { name: 'emphasis', text: writeup(3, 'Emphasis nested to the limit', 'Stressed words inside stressed words.', `${'_a *b '.repeat(half)}x${' c* d_'.repeat(half)}`) },
+    // A list marker opens two levels, the list and its item.
+    { name: 'lists', text: writeup(4, 'Lists nested to the limit', 'Bullets within bullets down to the deepest level.', `${'- '.repeat(half)}innermost`) },
+    { name: 'aliases', text: writeup(5, 'Signals that repeat the summary by alias', 'Disk latency climbed on every replica at once.', 'Body.', 'signals:\n  - *summary\n  - *summary\n  - HTTP 503\n') },
+    { name: 'longest-fields', text: writeup(6, 'T'.repeat(MAX_LENGTH.title), 'Every list at its longest and the title at its longest.', 'Body.',
+      `signals:\n${Array.from({ length: MAX_ITEMS.signals }, (_, i) => `  - alert number ${i} fired`).join('\n')}\n`) },
+    { name: 'bom-crlf', text: `\ufeff${writeup(7, 'Saved on Windows', 'A byte order mark and CRLF line endings from a Windows editor.', '## Summary\n\nLines end in CRLF.')}`.replace(/\n/g, '\r\n') },
+    { name: 'rules', text: writeup(8, 'Thematic breaks in the body', 'Horizontal rules written three ways between paragraphs.', 'Above.\n\n---\n\nBetween.\n\n***\n\nBelow.\n\n- - -\n\nLast.') },
+    { name: 'image-reference', text: writeup(9, 'A graph by reference', 'The latency graph is linked through a reference definition.', '![latency graph][graph]\n\n[graph]: https://example.com/latency.png') },
+    { name: 'escaped-image', text: writeup(10, 'A graph with a space in its name', 'The image path carries an escaped space.', '![latency graph](/images/latency%20graph.png)') },
+  ];
+  const padding = 'A long log line from the incident channel, kept as it was written at the time.\n\n';
+  const bodyRoom = MAX_FILE_BYTES - 2_000;
+  EDGES.push({ name: 'large', text: writeup(11, 'A writeup just under the size limit', 'The longest body a file may hold.', padding.repeat(Math.floor(bodyRoom / padding.length))) });
+
+  it('builds every one of them', async () => {
+    const dir = join(workDir, 'accepted');
+    await mkdir(join(dir, 'incidents'), { recursive: true });
+    await cp(join(PROJECT_ROOT, 'content/patterns'), join(dir, 'patterns'), { recursive: true });
+    const slugs = EDGES.map(({ name }, index) => `2021-05-${String(index + 1).padStart(2, '0')}-${name}`);
+    await Promise.all(EDGES.map(({ text }, index) => writeFile(join(dir, 'incidents', `${slugs[index]}.mdx`), text)));
+
+    const check = await checkContent({ root: dir, dirs: { incidents: 'incidents', patterns: 'patterns' } });
+    expect(check.stdout.join('\n')).toMatch(/: 0 errors, 0 warnings$/);
+    expect(check.code).toBe(0);
+
+    const outDir = join(dir, 'dist');
+    const result = await buildSite({ contentDir: dir, outDir });
+    expect(result.code, result.output).toBe(0);
+    for (const slug of slugs) {
+      expect((await stat(join(outDir, 'incidents', slug, 'index.html'))).isFile(), slug).toBe(true);
+    }
+    const deepest = await readFile(join(outDir, 'incidents', slugs[1]!, 'index.html'), 'utf8');
+    expect(deepest).toContain('innermost');
   });
 });

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+/** Far above any build the tests and benchmarks run (10,000 writeups take about two minutes); past it the build is hung. */
+const DEFAULT_TIMEOUT_MS = 15 * 60_000;
 
 export interface BuildResult {
   code: number;
@@ -12,18 +14,30 @@ export interface BuildResult {
 
 /**
  * Builds the site; `contentDir` swaps in another content folder (see src/node/content-dirs.ts),
- * `config` another Astro config file (relative to the project root).
+ * `config` another Astro config file (relative to the project root). The build runs in its own
+ * process group, and the whole group is killed when it outlives `timeoutMs`, so no worker it
+ * started is left behind.
  */
-export function buildSite(options: { outDir: string; contentDir?: string; config?: string }): Promise<BuildResult> {
+export function buildSite(options: { outDir: string; contentDir?: string; config?: string; timeoutMs?: number }): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   if (options.contentDir) env.KB_CONTENT_DIR = options.contentDir;
   return new Promise((resolve, reject) => {
     const args = [ASTRO, 'build', '--outDir', options.outDir, ...(options.config ? ['--config', options.config] : [])];
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env });
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, detached: true });
     let output = '';
+    const timer = setTimeout(() => {
+      output += `\nkilled after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms\n`;
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => reject(new Error('could not start astro build', { cause: error })));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error('could not start astro build', { cause: error }));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output });
+    });
   });
 }
