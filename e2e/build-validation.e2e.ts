@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite as buildSiteUnbounded, PROJECT_ROOT } from './support/build';
 import { checkContent } from '../src/node/check-content';
-import { MAX_BODY_NESTING, MAX_FILE_BYTES, MAX_ITEMS, MAX_LENGTH } from '../src/lib/content-limits';
+import { MAX_BODY_NESTING, MAX_FILE_BYTES, MAX_ITEMS, MAX_LENGTH, MAX_PARAGRAPH_MARKUP } from '../src/lib/content-limits';
 
 /** Inside the test's own timeout (vitest.config.ts), so a hung build is killed with its workers. */
 const buildSite = (options: Parameters<typeof buildSiteUnbounded>[0]) => buildSiteUnbounded({ timeoutMs: 55_000, ...options });
@@ -136,9 +136,16 @@ ${body}
     { name: 'image-reference', text: writeup(9, 'A graph by reference', 'The latency graph is linked through a reference definition.', '![latency graph][graph]\n\n[graph]: https://example.com/latency.png') },
     { name: 'escaped-image', text: writeup(10, 'A graph with a space in its name', 'The image path carries an escaped space.', '![latency graph](/images/latency%20graph.png)') },
   ];
-  const padding = 'A long log line from the incident channel, kept as it was written at the time.\n\n';
   const bodyRoom = MAX_FILE_BYTES - 2_000;
-  EDGES.push({ name: 'large', text: writeup(11, 'A writeup just under the size limit', 'The longest body a file may hold.', padding.repeat(Math.floor(bodyRoom / padding.length))) });
+  const filled = (unit: string) => unit.repeat(Math.floor(bodyRoom / unit.length));
+  EDGES.push(
+    { name: 'large', text: writeup(11, 'A writeup just under the size limit', 'The longest body a file may hold.',
+      filled('A long log line from the incident channel, kept as it was written at the time.\n\n')) },
+    { name: 'crowded', text: writeup(12, 'Paragraphs as crowded as allowed', 'Every paragraph holds as many entities as one may.',
+      filled(`${'&amp; '.repeat(MAX_PARAGRAPH_MARKUP)}\n\n`)) },
+    // Wide, not deep: one paragraph with more children than a function call takes arguments.
+    { name: 'wide', text: writeup(13, 'One paragraph of sixty thousand emphases', 'A paragraph made of stressed words only.', filled('*a* _b_ ')) },
+  );
 
   it('builds every one of them', async () => {
     const dir = join(workDir, 'accepted');

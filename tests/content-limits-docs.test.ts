@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import {
   MAX_BODY_NESTING,
+  MAX_BODY_PROBLEMS_REPORTED,
   MAX_FILE_BYTES,
   MAX_FRONT_MATTER_CHARACTERS,
   MAX_FRONT_MATTER_DEPTH,
   MAX_FRONT_MATTER_VALUES,
   MAX_ITEMS,
   MAX_LENGTH,
+  MAX_PARAGRAPH_MARKUP,
 } from '../src/lib/content-limits';
 
 const contributing = await readFile(new URL('../CONTRIBUTING.md', import.meta.url), 'utf8');
@@ -16,10 +18,12 @@ const row = (what: string) => contributing.split('\n').find((line) => line.start
 const count = (n: number) => n.toLocaleString('en-US');
 
 describe('the limits in CONTRIBUTING.md', () => {
-  it('give the file size, the alias expansion and the nesting depth that are enforced', () => {
+  it('give the file size, the alias expansion, the body’s nesting and crowding, and the problems listed', () => {
     expect(row('file')).toContain(`${MAX_FILE_BYTES / 1024} KB`);
     expect(row('YAML aliases')).toContain(`${count(MAX_FRONT_MATTER_VALUES)} values or ${MAX_FRONT_MATTER_CHARACTERS / 1024} KB, nested at most ${MAX_FRONT_MATTER_DEPTH} levels`);
     expect(row('body nesting')).toContain(`at most ${MAX_BODY_NESTING} levels`);
+    expect(row('crowded paragraphs')).toContain(`at most ${count(MAX_PARAGRAPH_MARKUP)} tags`);
+    expect(contributing).toContain(`A body's first ${MAX_BODY_PROBLEMS_REPORTED} problems are listed`);
   });
 
   it('give every text field’s length and every list’s count that are enforced', () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkContent } from '../src/node/check-content';
-import { MAX_BODY_NESTING, MAX_FILE_BYTES } from '../src/lib/content-limits';
+import { MAX_BODY_NESTING, MAX_BODY_PROBLEMS_REPORTED, MAX_FILE_BYTES, MAX_PARAGRAPH_MARKUP } from '../src/lib/content-limits';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const NAME = '2021-03-04-writes-time-out-after-failover.mdx';
@@ -88,6 +88,11 @@ const HOSTILE: Hostile[] = [
     at: `${APPENDED}:1`, field: '(body)', message: /image "\.\/diagram\.png" must be a full http\(s\) URL or a path on this site/ },
   { attack: 'a build stopped without a line: a malformed % escape in an image', text: appended('![latency](/images/latency%zz.png)'),
     at: `${APPENDED}:1`, field: '(body)', message: /image "\/images\/latency%zz\.png" has a % that does not start an escape like %20/ },
+  { attack: 'a slow compile: 40,000 entities in one paragraph', text: appended('&amp; '.repeat(40_000)),
+    at: `${APPENDED}:1`, field: '(body)', message: new RegExp(`this paragraph holds more than ${MAX_PARAGRAPH_MARKUP.toLocaleString('en-US')} tags`) },
+  { attack: 'a flood of problems: 60,000 expressions, a thousand per paragraph',
+    text: appended(Array.from({ length: 60 }, () => '{x} '.repeat(1_000)).join('\n\n')),
+    at: `${APPENDED}:${4 * MAX_BODY_PROBLEMS_REPORTED + 1}`, field: '(body)', message: /and 59,950 more problems in the body from here on/ },
 ];
 
 describe('check:content on a hostile writeup', () => {
@@ -100,6 +105,7 @@ describe('check:content on a hostile writeup', () => {
     expect(line, result.stdout.join('\n')).toBeDefined();
     expect(line).toMatch(message);
     expect(result.ms).toBeLessThan(TIME_BOUND_MS);
+    expect(result.output.length).toBeLessThan(2 * MAX_BODY_PROBLEMS_REPORTED);
     for (const printed of result.output) {
       expect(printed).not.toContain('\n');
       expect(printed).not.toContain('::');

@@ -6,7 +6,7 @@
  * deepest hand-written body nests five levels).
  *
  * Used by the content reader (src/node/read-content.ts), the front matter reader
- * (src/lib/front-matter.ts), the body's nesting scan (src/lib/validate/nesting.ts) and the schema
+ * (src/lib/front-matter.ts), the body's shape scan (src/lib/validate/body-shape.ts) and the schema
  * (src/lib/schema.ts); CONTRIBUTING.md lists them for writers.
  */
 
@@ -28,6 +28,15 @@ export const MAX_FRONT_MATTER_DEPTH = 8;
  * the compiler itself, without naming the file.
  */
 export const MAX_BODY_NESTING = 24;
+
+/**
+ * Tags `<…>`, expressions `{…}` and entities `&…;` in one paragraph. The compiler's time grows
+ * with the square of their number in a paragraph; at this many it takes milliseconds.
+ */
+export const MAX_PARAGRAPH_MARKUP = 2_000;
+
+/** Problems listed for one body before the rest are counted in a single line. */
+export const MAX_BODY_PROBLEMS_REPORTED = 50;
 
 /** Longest text per front matter field, in characters. */
 export const MAX_LENGTH = {

@@ -12,7 +12,9 @@ import { findDuplicates, type Duplicate } from './duplicates';
 import { didYouMean } from './nearest';
 import { describeIssues, fieldName, type KnownKeys, type SchemaProblem } from './schema-issues';
 import { mdxProblems } from './mdx-compile';
-import { nestingProblem } from './nesting';
+import { bodyShapeProblem } from './body-shape';
+import type { BodyProblem } from './mdx-body';
+import { MAX_BODY_PROBLEMS_REPORTED } from '../content-limits';
 import { FrontMatterError, parseSourceFile, splitSourceFile, type ParsedSourceFile, type SourceFile, type SplitSourceFile } from './source-file';
 
 export interface ContentFiles {
@@ -99,12 +101,23 @@ export function validateEntry<Data>(
 
 /**
  * The body as the build compiles it: after blank lines where the front matter was, so lines match
- * the file. A body nested too deeply for the compiler is refused without compiling it.
+ * the file. A body the compiler cannot take (nested too deep, paragraphs too crowded) is refused
+ * without compiling it.
  */
 function bodyProblems(split: SplitSourceFile) {
-  const nesting = nestingProblem(split.body, split.bodyLine);
-  if (nesting) return [nesting];
-  return mdxProblems('\n'.repeat(split.bodyLine - 1) + split.body);
+  const shape = bodyShapeProblem(split.body, split.bodyLine);
+  if (shape) return [shape];
+  return atMostReported(mdxProblems('\n'.repeat(split.bodyLine - 1) + split.body));
+}
+
+/** The first problems of a body, and one line counting the rest: a body can hold tens of thousands. */
+function atMostReported(problems: BodyProblem[]): BodyProblem[] {
+  if (problems.length <= MAX_BODY_PROBLEMS_REPORTED) return problems;
+  const rest = problems.slice(MAX_BODY_PROBLEMS_REPORTED);
+  return [
+    ...problems.slice(0, MAX_BODY_PROBLEMS_REPORTED),
+    { line: rest[0]!.line, column: rest[0]!.column, message: `and ${rest.length.toLocaleString('en-US')} more problems in the body from here on`, hint: 'fix the ones above and check again' },
+  ];
 }
 
 /** What a cross-reference check needs to know about the file it is in. */

@@ -132,12 +132,13 @@ export function bodyProblems(root: MdxNode, source: string): BodyProblem[] {
   // A definition is a link until an image uses it (`![alt][label]`); then the image rules apply too.
   const definitions = new Map<string, MdxNode>();
   const imageReferences: MdxNode[] = [];
-  // A loop, not recursion: a body may nest deeper than the call stack (src/lib/validate/nesting.ts
+  // A loop, not recursion: a body may nest deeper than the call stack (src/lib/validate/body-shape.ts
   // refuses such bodies first, but this also runs inside the build's compiler).
   const pending = [root];
   for (let node = pending.pop(); node; node = pending.pop()) {
     check(node);
-    if (node.children) pending.push(...node.children.toReversed());
+    // One push per child: a paragraph may hold more children than a spread's argument limit.
+    for (let index = (node.children?.length ?? 0) - 1; index >= 0; index--) pending.push(node.children![index]!);
   }
   for (const reference of imageReferences) {
     const definition = definitions.get(reference.identifier ?? '');

@@ -1,24 +1,29 @@
 /**
- * How deeply a body nests, read from the text before any compiler sees it. The MDX compiler and
- * Astro's renderer recurse once per level: a few hundred blockquotes on one line crash the build,
- * a few thousand nested list markers crash the compiler inside the checker itself, and neither
- * names the file. This scan is linear and never recurses, so it can refuse such a body with its
- * line first (src/lib/validate/content.ts runs it before the compiler).
+ * The shapes of body the compiler cannot take, read from the text before any compiler sees it.
+ * This scan is linear and never recurses, so it can refuse such a body with its line first
+ * (src/lib/validate/content.ts runs it before the compiler):
  *
- * It counts an upper bound of the tree's depth per line: container markers at the start of the
- * line (`>`, list bullets and numbers, and indentation, which continues a list item), components
- * still open, and emphasis runs still open in the paragraph. Code (fenced blocks and `code`
- * spans) is text and counts nothing.
+ * - Nesting. The MDX compiler and Astro's renderer recurse once per level: a few hundred
+ *   blockquotes on one line crash the build, a few thousand nested list markers crash the
+ *   compiler inside the checker itself, and neither names the file. The scan counts an upper
+ *   bound of the tree's depth per line: container markers at the start of the line (`>`, list
+ *   bullets and numbers, and indentation, which continues a list item), components still open,
+ *   and emphasis runs still open in the paragraph.
+ * - Crowded paragraphs. The compiler's time grows with the square of the expressions `{…}`,
+ *   tags `<…>` and entities `&…;` in one paragraph: 40,000 of them, 250 KB, take it 15 to 40
+ *   seconds, in the check and again in the build. The scan counts them per paragraph.
+ *
+ * Code (fenced blocks and `code` spans) is text and counts nothing.
  */
-import { MAX_BODY_NESTING } from '../content-limits';
+import { MAX_BODY_NESTING, MAX_PARAGRAPH_MARKUP } from '../content-limits';
 import type { BodyProblem } from './mdx-body';
 
 const FENCE = /^(`{3,}|~{3,})/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 
-export function nestingProblem(body: string, firstLine: number): BodyProblem | null {
+export function bodyShapeProblem(body: string, firstLine: number): BodyProblem | null {
   let fence: string | undefined;
-  const open: Open = { components: 0, emphasis: 0, inTag: false };
+  const open: Open = { components: 0, emphasis: 0, inTag: false, markup: 0 };
   const lines = body.split('\n');
   for (const [index, line] of lines.entries()) {
     const { depth: containers, rest } = containerPrefix(line);
@@ -31,7 +36,10 @@ export function nestingProblem(body: string, firstLine: number): BodyProblem | n
       fence = fenceMatch[1]!;
       continue;
     }
-    if (rest.trim() === '') open.emphasis = 0;
+    if (rest.trim() === '') {
+      open.emphasis = 0;
+      open.markup = 0;
+    }
     const depth = containers + scanInline(stripCodeSpans(rest), open);
     if (depth > MAX_BODY_NESTING) {
       return {
@@ -39,6 +47,14 @@ export function nestingProblem(body: string, firstLine: number): BodyProblem | n
         column: 1,
         message: `this line nests about ${depth} levels deep (blockquotes, lists, components and emphasis inside each other); at most ${MAX_BODY_NESTING} are allowed`,
         hint: 'flatten it: a writeup needs a few levels at most',
+      };
+    }
+    if (open.markup > MAX_PARAGRAPH_MARKUP) {
+      return {
+        line: firstLine + index,
+        column: 1,
+        message: `this paragraph holds more than ${MAX_PARAGRAPH_MARKUP.toLocaleString('en-US')} tags <…>, expressions {…} and entities &…; by this line`,
+        hint: 'split it with blank lines, or put pasted output in a ``` code block',
       };
     }
   }
@@ -85,12 +101,14 @@ interface Open {
   emphasis: number;
   /** Inside an opening tag whose `>` is on a later line (attributes over several lines). */
   inTag: boolean;
+  /** Tags, expressions and entities so far in the paragraph. */
+  markup: number;
 }
 
 /**
- * Scans one line, updating what is open, and returns the deepest it went. A delimiter run that
- * can only open (text follows, space or punctuation precedes) opens, one that can only close
- * closes, one between words opens when nothing is open: CommonMark's flanking rules.
+ * Scans one line, updating what is open and counting markup, and returns the deepest it went. A
+ * delimiter run that can only open (text follows, space or punctuation precedes) opens, one that
+ * can only close closes, one between words opens when nothing is open: CommonMark's flanking rules.
  */
 function scanInline(text: string, open: Open): number {
   let deepest = open.components + open.emphasis;
@@ -102,9 +120,14 @@ function scanInline(text: string, open: Open): number {
       if (text[at - 1] === '/') open.components--;
     } else if (c === '\\') {
       at++;
+    } else if (c === '{' || (c === '&' && /[#A-Za-z]/.test(text[at + 1] ?? ''))) {
+      open.markup++;
     } else if (c === '<') {
-      if (text[at + 1] === '/') open.components = Math.max(0, open.components - 1);
-      else if (/[A-Za-z>]/.test(text[at + 1] ?? '')) {
+      if (text[at + 1] === '/') {
+        open.markup++;
+        open.components = Math.max(0, open.components - 1);
+      } else if (/[A-Za-z>]/.test(text[at + 1] ?? '')) {
+        open.markup++;
         open.components++;
         open.inTag = true;
       }
