@@ -35,6 +35,9 @@ export const MAX_BODY_NESTING = 24;
  */
 export const MAX_PARAGRAPH_MARKUP = 2_000;
 
+/** Footnote references `[^…]` in one body (definitions included); each renders two links. */
+export const MAX_FOOTNOTE_REFERENCES = 200;
+
 /** Problems listed for one body before the rest are counted in a single line. */
 export const MAX_BODY_PROBLEMS_REPORTED = 50;
 

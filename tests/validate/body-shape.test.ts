@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { MAX_BODY_NESTING, MAX_PARAGRAPH_MARKUP } from '../../src/lib/content-limits';
+import { MAX_BODY_NESTING, MAX_FOOTNOTE_REFERENCES, MAX_PARAGRAPH_MARKUP } from '../../src/lib/content-limits';
 import { splitFrontMatter } from '../../src/lib/front-matter';
 import { bodyShapeProblem } from '../../src/lib/validate/body-shape';
 
@@ -71,5 +71,21 @@ describe('bodyShapeProblem', () => {
     expect(bodyShapeProblem(text, 1)).toBeNull();
     expect(bodyShapeProblem(['```', '{x}'.repeat(3_000), '```'].join('\n'), 1)).toBeNull();
     expect(bodyShapeProblem('{x}'.repeat(MAX_PARAGRAPH_MARKUP + 1), 1)).not.toBeNull();
+  });
+
+  it('counts each line that opens with a tag as a new block, the way the compiler reads a long timeline', () => {
+    const entries = Array.from({ length: MAX_PARAGRAPH_MARKUP }, (_, i) => `<TimelineEntry at="T+${i}m">Step &amp; check.</TimelineEntry>`);
+    expect(bodyShapeProblem(['<Timeline>', ...entries, '</Timeline>'].join('\n'), 1)).toBeNull();
+    expect(bodyShapeProblem(`<b>x</b>${' &amp;'.repeat(MAX_PARAGRAPH_MARKUP)}`, 1)).not.toBeNull();
+  });
+
+  it('counts footnote references over the whole body, outside code', () => {
+    const cited = (count: number) => Array.from({ length: count }, (_, i) => `Fact ${i}.[^${i}]`).join('\n\n');
+    expect(bodyShapeProblem(cited(MAX_FOOTNOTE_REFERENCES), 1)).toBeNull();
+    expect(bodyShapeProblem(cited(MAX_FOOTNOTE_REFERENCES + 1), 5)).toMatchObject({
+      line: 5 + 2 * MAX_FOOTNOTE_REFERENCES,
+      message: expect.stringContaining(`more than ${MAX_FOOTNOTE_REFERENCES} times`),
+    });
+    expect(bodyShapeProblem(`\`${'[^1]'.repeat(1_000)}\``, 1)).toBeNull();
   });
 });

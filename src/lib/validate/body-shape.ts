@@ -12,18 +12,21 @@
  * - Crowded paragraphs. The compiler's time grows with the square of the expressions `{…}`,
  *   tags `<…>` and entities `&…;` in one paragraph: 40,000 of them, 250 KB, take it 15 to 40
  *   seconds, in the check and again in the build. The scan counts them per paragraph.
+ * - Footnotes. Each reference `[^1]` renders as a link and a link back, about 300 bytes: 250 KB
+ *   of references made a 12 MB page that took the build 15 s and 1.6 GB.
  *
  * Code (fenced blocks and `code` spans) is text and counts nothing.
  */
-import { MAX_BODY_NESTING, MAX_PARAGRAPH_MARKUP } from '../content-limits';
+import { MAX_BODY_NESTING, MAX_FOOTNOTE_REFERENCES, MAX_PARAGRAPH_MARKUP } from '../content-limits';
 import type { BodyProblem } from './mdx-body';
 
 const FENCE = /^(`{3,}|~{3,})/;
+const FLOW_TAG = /^<\/?[A-Za-z]/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 
 export function bodyShapeProblem(body: string, firstLine: number): BodyProblem | null {
   let fence: string | undefined;
-  const open: Open = { components: 0, emphasis: 0, inTag: false, markup: 0 };
+  const open: Open = { components: 0, emphasis: 0, inTag: false, markup: 0, footnotes: 0 };
   const lines = body.split('\n');
   for (const [index, line] of lines.entries()) {
     const { depth: containers, rest } = containerPrefix(line);
@@ -40,6 +43,9 @@ export function bodyShapeProblem(body: string, firstLine: number): BodyProblem |
       open.emphasis = 0;
       open.markup = 0;
     }
+    // A line that opens with a tag starts a new block (a component on its own lines), so a long
+    // <Timeline> is many short paragraphs to the compiler, not one crowded one.
+    if (FLOW_TAG.test(rest)) open.markup = 0;
     const depth = containers + scanInline(stripCodeSpans(rest), open);
     if (depth > MAX_BODY_NESTING) {
       return {
@@ -47,6 +53,14 @@ export function bodyShapeProblem(body: string, firstLine: number): BodyProblem |
         column: 1,
         message: `this line nests about ${depth} levels deep (blockquotes, lists, components and emphasis inside each other); at most ${MAX_BODY_NESTING} are allowed`,
         hint: 'flatten it: a writeup needs a few levels at most',
+      };
+    }
+    if (open.footnotes > MAX_FOOTNOTE_REFERENCES) {
+      return {
+        line: firstLine + index,
+        column: 1,
+        message: `the body cites footnotes [^…] more than ${MAX_FOOTNOTE_REFERENCES} times by this line`,
+        hint: 'cite sources under sources: in the front matter, or link them in the text',
       };
     }
     if (open.markup > MAX_PARAGRAPH_MARKUP) {
@@ -103,6 +117,8 @@ interface Open {
   inTag: boolean;
   /** Tags, expressions and entities so far in the paragraph. */
   markup: number;
+  /** Footnote references `[^…]` so far in the body. */
+  footnotes: number;
 }
 
 /**
@@ -120,6 +136,8 @@ function scanInline(text: string, open: Open): number {
       if (text[at - 1] === '/') open.components--;
     } else if (c === '\\') {
       at++;
+    } else if (c === '[' && text[at + 1] === '^') {
+      open.footnotes++;
     } else if (c === '{' || (c === '&' && /[#A-Za-z]/.test(text[at + 1] ?? ''))) {
       open.markup++;
     } else if (c === '<') {
