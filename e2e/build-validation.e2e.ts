@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite as buildSiteUnbounded, PROJECT_ROOT } from './support/build';
 import { checkContent } from '../src/node/check-content';
-import { MAX_BODY_NESTING, MAX_FILE_BYTES, MAX_FOOTNOTE_REFERENCES, MAX_ITEMS, MAX_LENGTH, MAX_PARAGRAPH_MARKUP } from '../src/lib/content-limits';
+import { MAX_BODY_NESTING, MAX_FILE_BYTES, MAX_FOOTNOTE_MARKERS, MAX_ITEMS, MAX_LENGTH, MAX_PARAGRAPH_MARKUP } from '../src/lib/content-limits';
 
 /** Inside the test's own timeout (vitest.config.ts), so a hung build is killed with its workers. */
 const buildSite = (options: Parameters<typeof buildSiteUnbounded>[0]) => buildSiteUnbounded({ timeoutMs: 55_000, ...options });
@@ -144,7 +144,7 @@ ${body}
     { name: 'crowded', text: writeup(12, 'Paragraphs as crowded as allowed', 'Every paragraph holds as many entities as one may.',
       filled(`${'&amp; '.repeat(MAX_PARAGRAPH_MARKUP)}\n\n`)) },
     { name: 'footnotes', text: writeup(13, 'Every fact with its footnote', 'As many footnote references and definitions as a body may hold.',
-      `${Array.from({ length: MAX_FOOTNOTE_REFERENCES - 10 }, (_, i) => `Fact ${i}.[^${i % 10}]`).join('\n\n')}\n\n${Array.from({ length: 10 }, (_, i) => `[^${i}]: Note ${i}.`).join('\n')}`) },
+      `${Array.from({ length: MAX_FOOTNOTE_MARKERS - 10 }, (_, i) => `Fact ${i}.[^${i % 10}]`).join('\n\n')}\n\n${Array.from({ length: 10 }, (_, i) => `[^${i}]: Note ${i}.`).join('\n')}`) },
     // Wide, not deep: one paragraph with more children than a function call takes arguments.
     { name: 'wide', text: writeup(14, 'One paragraph of sixty thousand emphases', 'A paragraph made of stressed words only.', filled('*a* _b_ ')) },
   );

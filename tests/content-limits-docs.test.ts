@@ -5,7 +5,7 @@ import {
   MAX_BODY_NESTING,
   MAX_BODY_PROBLEMS_REPORTED,
   MAX_FILE_BYTES,
-  MAX_FOOTNOTE_REFERENCES,
+  MAX_FOOTNOTE_MARKERS,
   MAX_FRONT_MATTER_CHARACTERS,
   MAX_FRONT_MATTER_DEPTH,
   MAX_FRONT_MATTER_VALUES,
@@ -23,7 +23,7 @@ describe('the limits in CONTRIBUTING.md', () => {
     expect(row('file')).toContain(`${MAX_FILE_BYTES / 1024} KB`);
     expect(row('YAML aliases')).toContain(`${count(MAX_FRONT_MATTER_VALUES)} values or ${MAX_FRONT_MATTER_CHARACTERS / 1024} KB, nested at most ${MAX_FRONT_MATTER_DEPTH} levels`);
     expect(row('body nesting')).toContain(`at most ${MAX_BODY_NESTING} levels`);
-    expect(row('footnotes')).toContain(`at most ${MAX_FOOTNOTE_REFERENCES} footnote markers`);
+    expect(row('footnotes')).toContain(`at most ${MAX_FOOTNOTE_MARKERS} footnote markers`);
     expect(row('crowded paragraphs')).toContain(`at most ${count(MAX_PARAGRAPH_MARKUP)} tags`);
     expect(contributing).toContain(`A body's first ${MAX_BODY_PROBLEMS_REPORTED} problems are listed`);
   });

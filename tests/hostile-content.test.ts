@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkContent } from '../src/node/check-content';
-import { MAX_BODY_NESTING, MAX_BODY_PROBLEMS_REPORTED, MAX_FILE_BYTES, MAX_FOOTNOTE_REFERENCES, MAX_PARAGRAPH_MARKUP } from '../src/lib/content-limits';
+import { MAX_BODY_NESTING, MAX_BODY_PROBLEMS_REPORTED, MAX_FILE_BYTES, MAX_FOOTNOTE_MARKERS, MAX_PARAGRAPH_MARKUP } from '../src/lib/content-limits';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const NAME = '2021-03-04-writes-time-out-after-failover.mdx';
@@ -91,7 +91,7 @@ const HOSTILE: Hostile[] = [
   { attack: 'a slow compile: 40,000 entities in one paragraph', text: appended('&amp; '.repeat(40_000)),
     at: `${APPENDED}:1`, field: '(body)', message: new RegExp(`this paragraph holds more than ${MAX_PARAGRAPH_MARKUP.toLocaleString('en-US')} tags`) },
   { attack: 'amplification: 40,000 footnote references, each rendered as two links', text: appended(`${'a[^1] '.repeat(40_000)}\n\n[^1]: A note.`),
-    at: `${APPENDED}:1`, field: '(body)', message: new RegExp(`cites footnotes \\[\\^…\\] more than ${MAX_FOOTNOTE_REFERENCES} times`) },
+    at: `${APPENDED}:1`, field: '(body)', message: new RegExp(`cites footnotes \\[\\^…\\] more than ${MAX_FOOTNOTE_MARKERS} times`) },
   { attack: 'a flood of problems: 60,000 expressions, a thousand per paragraph',
     text: appended(Array.from({ length: 60 }, () => '{x} '.repeat(1_000)).join('\n\n')),
     at: `${APPENDED}:${4 * MAX_BODY_PROBLEMS_REPORTED + 1}`, field: '(body)', message: /and 59,950 more problems in the body from here on/ },

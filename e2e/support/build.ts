@@ -25,10 +25,11 @@ export function buildSite(options: { outDir: string; contentDir?: string; config
     const args = [ASTRO, 'build', '--outDir', options.outDir, ...(options.config ? ['--config', options.config] : [])];
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, detached: true });
     let output = '';
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(() => {
-      output += `\nkilled after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms\n`;
+      output += `\nkilled after ${timeoutMs} ms\n`;
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    }, timeoutMs);
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', (error) => {

@@ -35,8 +35,8 @@ export const MAX_BODY_NESTING = 24;
  */
 export const MAX_PARAGRAPH_MARKUP = 2_000;
 
-/** Footnote references `[^…]` in one body (definitions included); each renders two links. */
-export const MAX_FOOTNOTE_REFERENCES = 200;
+/** Footnote markers `[^…]` in one body, references and definitions; each reference renders two links. */
+export const MAX_FOOTNOTE_MARKERS = 200;
 
 /** Problems listed for one body before the rest are counted in a single line. */
 export const MAX_BODY_PROBLEMS_REPORTED = 50;

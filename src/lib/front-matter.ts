@@ -13,6 +13,7 @@
 import matter from 'gray-matter';
 import { load, YAMLException } from 'js-yaml';
 import { MAX_FRONT_MATTER_CHARACTERS, MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_VALUES } from './content-limits';
+import { formatCount } from './format-count';
 
 /** A problem with a file's front matter, at a 1-based line and column of the file. */
 export class FrontMatterError extends Error {
@@ -106,8 +107,8 @@ function boundExpansion(data: Record<string, unknown>, frontMatter: readonly str
       values++;
       if (typeof next.value === 'string') characters += next.value.length;
       const problem =
-        values > MAX_FRONT_MATTER_VALUES ? `more than ${MAX_FRONT_MATTER_VALUES.toLocaleString('en')} values`
-        : characters > MAX_FRONT_MATTER_CHARACTERS ? `more than ${MAX_FRONT_MATTER_CHARACTERS.toLocaleString('en')} characters`
+        values > MAX_FRONT_MATTER_VALUES ? `more than ${formatCount(MAX_FRONT_MATTER_VALUES)} values`
+        : characters > MAX_FRONT_MATTER_CHARACTERS ? `more than ${formatCount(MAX_FRONT_MATTER_CHARACTERS)} characters`
         : next.depth > MAX_FRONT_MATTER_DEPTH ? `lists or fields nested more than ${MAX_FRONT_MATTER_DEPTH} levels deep`
         : undefined;
       if (problem) {

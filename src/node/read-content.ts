@@ -11,6 +11,7 @@ import { constants, type Dirent } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { MAX_FILE_BYTES } from '../lib/content-limits';
+import { formatCount } from '../lib/format-count';
 import { CONTENT_EXTENSION } from '../lib/content-dirs';
 import type { ContentFiles } from '../lib/validate/content';
 import type { SourceFile } from '../lib/validate/source-file';
@@ -73,7 +74,7 @@ async function readEntry(entry: Dirent, path: string, absolute: string): Promise
   }
 }
 
-const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
+const kilobytes = (bytes: number) => `${formatCount(Math.ceil(bytes / 1024))} KB`;
 
 /** The file's text, or a refusal naming the first line that is not UTF-8 (the build would garble it). */
 function decode(path: string, bytes: Buffer): SourceFile {

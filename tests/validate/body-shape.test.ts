@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { MAX_BODY_NESTING, MAX_FOOTNOTE_REFERENCES, MAX_PARAGRAPH_MARKUP } from '../../src/lib/content-limits';
+import { MAX_BODY_NESTING, MAX_FOOTNOTE_MARKERS, MAX_PARAGRAPH_MARKUP } from '../../src/lib/content-limits';
 import { splitFrontMatter } from '../../src/lib/front-matter';
 import { bodyShapeProblem } from '../../src/lib/validate/body-shape';
 
@@ -81,10 +81,10 @@ describe('bodyShapeProblem', () => {
 
   it('counts footnote references over the whole body, outside code', () => {
     const cited = (count: number) => Array.from({ length: count }, (_, i) => `Fact ${i}.[^${i}]`).join('\n\n');
-    expect(bodyShapeProblem(cited(MAX_FOOTNOTE_REFERENCES), 1)).toBeNull();
-    expect(bodyShapeProblem(cited(MAX_FOOTNOTE_REFERENCES + 1), 5)).toMatchObject({
-      line: 5 + 2 * MAX_FOOTNOTE_REFERENCES,
-      message: expect.stringContaining(`more than ${MAX_FOOTNOTE_REFERENCES} times`),
+    expect(bodyShapeProblem(cited(MAX_FOOTNOTE_MARKERS), 1)).toBeNull();
+    expect(bodyShapeProblem(cited(MAX_FOOTNOTE_MARKERS + 1), 5)).toMatchObject({
+      line: 5 + 2 * MAX_FOOTNOTE_MARKERS,
+      message: expect.stringContaining(`more than ${MAX_FOOTNOTE_MARKERS} times`),
     });
     expect(bodyShapeProblem(`\`${'[^1]'.repeat(1_000)}\``, 1)).toBeNull();
   });

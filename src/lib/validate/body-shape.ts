@@ -17,7 +17,8 @@
  *
  * Code (fenced blocks and `code` spans) is text and counts nothing.
  */
-import { MAX_BODY_NESTING, MAX_FOOTNOTE_REFERENCES, MAX_PARAGRAPH_MARKUP } from '../content-limits';
+import { MAX_BODY_NESTING, MAX_FOOTNOTE_MARKERS, MAX_PARAGRAPH_MARKUP } from '../content-limits';
+import { formatCount } from '../format-count';
 import type { BodyProblem } from './mdx-body';
 
 const FENCE = /^(`{3,}|~{3,})/;
@@ -26,7 +27,7 @@ const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 
 export function bodyShapeProblem(body: string, firstLine: number): BodyProblem | null {
   let fence: string | undefined;
-  const open: Open = { components: 0, emphasis: 0, inTag: false, markup: 0, footnotes: 0 };
+  const scan: ScanState = { components: 0, emphasis: 0, inTag: false, markup: 0, footnotes: 0 };
   const lines = body.split('\n');
   for (const [index, line] of lines.entries()) {
     const { depth: containers, rest } = containerPrefix(line);
@@ -40,37 +41,38 @@ export function bodyShapeProblem(body: string, firstLine: number): BodyProblem |
       continue;
     }
     if (rest.trim() === '') {
-      open.emphasis = 0;
-      open.markup = 0;
+      scan.emphasis = 0;
+      scan.markup = 0;
     }
     // A line that opens with a tag starts a new block (a component on its own lines), so a long
     // <Timeline> is many short paragraphs to the compiler, not one crowded one.
-    if (FLOW_TAG.test(rest)) open.markup = 0;
-    const depth = containers + scanInline(stripCodeSpans(rest), open);
-    if (depth > MAX_BODY_NESTING) {
-      return {
-        line: firstLine + index,
-        column: 1,
-        message: `this line nests about ${depth} levels deep (blockquotes, lists, components and emphasis inside each other); at most ${MAX_BODY_NESTING} are allowed`,
-        hint: 'flatten it: a writeup needs a few levels at most',
-      };
-    }
-    if (open.footnotes > MAX_FOOTNOTE_REFERENCES) {
-      return {
-        line: firstLine + index,
-        column: 1,
-        message: `the body cites footnotes [^…] more than ${MAX_FOOTNOTE_REFERENCES} times by this line`,
-        hint: 'cite sources under sources: in the front matter, or link them in the text',
-      };
-    }
-    if (open.markup > MAX_PARAGRAPH_MARKUP) {
-      return {
-        line: firstLine + index,
-        column: 1,
-        message: `this paragraph holds more than ${MAX_PARAGRAPH_MARKUP.toLocaleString('en-US')} tags <…>, expressions {…} and entities &…; by this line`,
-        hint: 'split it with blank lines, or put pasted output in a ``` code block',
-      };
-    }
+    if (FLOW_TAG.test(rest)) scan.markup = 0;
+    const depth = containers + scanInline(stripCodeSpans(rest), scan);
+    const problem = shapeProblem(depth, scan);
+    if (problem) return { line: firstLine + index, column: 1, ...problem };
+  }
+  return null;
+}
+
+/** What is wrong once a line is scanned, if anything. */
+function shapeProblem(depth: number, scan: ScanState): Pick<BodyProblem, 'message' | 'hint'> | null {
+  if (depth > MAX_BODY_NESTING) {
+    return {
+      message: `this line nests about ${depth} levels deep (blockquotes, lists, components and emphasis inside each other); at most ${MAX_BODY_NESTING} are allowed`,
+      hint: 'flatten it: a writeup needs a few levels at most',
+    };
+  }
+  if (scan.footnotes > MAX_FOOTNOTE_MARKERS) {
+    return {
+      message: `the body cites footnotes [^…] more than ${MAX_FOOTNOTE_MARKERS} times by this line`,
+      hint: 'cite sources under sources: in the front matter, or link them in the text',
+    };
+  }
+  if (scan.markup > MAX_PARAGRAPH_MARKUP) {
+    return {
+      message: `this paragraph holds more than ${formatCount(MAX_PARAGRAPH_MARKUP)} tags <…>, expressions {…} and entities &…; by this line`,
+      hint: 'split it with blank lines, or put pasted output in a ``` code block',
+    };
   }
   return null;
 }
@@ -109,15 +111,15 @@ function stripCodeSpans(text: string): string {
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isPunctuation = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
 
-/** What is still open where a line ends. */
-interface Open {
+/** What is still open where a line ends, and what has been counted so far. */
+interface ScanState {
   components: number;
   emphasis: number;
   /** Inside an opening tag whose `>` is on a later line (attributes over several lines). */
   inTag: boolean;
   /** Tags, expressions and entities so far in the paragraph. */
   markup: number;
-  /** Footnote references `[^…]` so far in the body. */
+  /** Footnote markers `[^…]` so far in the body. */
   footnotes: number;
 }
 
@@ -126,7 +128,7 @@ interface Open {
  * delimiter run that can only open (text follows, space or punctuation precedes) opens, one that
  * can only close closes, one between words opens when nothing is open: CommonMark's flanking rules.
  */
-function scanInline(text: string, open: Open): number {
+function scanInline(text: string, open: ScanState): number {
   let deepest = open.components + open.emphasis;
   for (let at = 0; at < text.length; at++) {
     const c = text[at]!;
@@ -140,12 +142,10 @@ function scanInline(text: string, open: Open): number {
       open.footnotes++;
     } else if (c === '{' || (c === '&' && /[#A-Za-z]/.test(text[at + 1] ?? ''))) {
       open.markup++;
-    } else if (c === '<') {
-      if (text[at + 1] === '/') {
-        open.markup++;
-        open.components = Math.max(0, open.components - 1);
-      } else if (/[A-Za-z>]/.test(text[at + 1] ?? '')) {
-        open.markup++;
+    } else if (c === '<' && /[A-Za-z>/]/.test(text[at + 1] ?? '')) {
+      open.markup++;
+      if (text[at + 1] === '/') open.components = Math.max(0, open.components - 1);
+      else {
         open.components++;
         open.inTag = true;
       }

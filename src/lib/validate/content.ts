@@ -15,6 +15,7 @@ import { mdxProblems } from './mdx-compile';
 import { bodyShapeProblem } from './body-shape';
 import type { BodyProblem } from './mdx-body';
 import { MAX_BODY_PROBLEMS_REPORTED } from '../content-limits';
+import { formatCount } from '../format-count';
 import { FrontMatterError, parseSourceFile, splitSourceFile, type ParsedSourceFile, type SourceFile, type SplitSourceFile } from './source-file';
 
 export interface ContentFiles {
@@ -116,7 +117,7 @@ function atMostReported(problems: BodyProblem[]): BodyProblem[] {
   const rest = problems.slice(MAX_BODY_PROBLEMS_REPORTED);
   return [
     ...problems.slice(0, MAX_BODY_PROBLEMS_REPORTED),
-    { line: rest[0]!.line, column: rest[0]!.column, message: `and ${rest.length.toLocaleString('en-US')} more problems in the body from here on`, hint: 'fix the ones above and check again' },
+    { line: rest[0]!.line, column: rest[0]!.column, message: `and ${formatCount(rest.length)} more problems in the body from here on`, hint: 'fix the ones above and check again' },
   ];
 }
 

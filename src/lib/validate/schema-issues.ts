@@ -5,6 +5,7 @@
 import type { z } from 'astro/zod';
 import { didYouMean } from './nearest';
 import { quote } from './issue';
+import { formatCount } from '../format-count';
 
 export interface SchemaProblem {
   path: PropertyKey[];
@@ -56,9 +57,9 @@ export function describeIssues(error: z.ZodError, input: unknown, knownKeys: Kno
       }
       case 'too_big': {
         const given = valueAt(input, path);
-        const limit = Number(issue.maximum).toLocaleString('en');
+        const limit = formatCount(Number(issue.maximum));
         if (typeof given === 'string') {
-          return [{ path, message: `is ${given.length.toLocaleString('en')} characters long; at most ${limit} are allowed`, hint: 'the rest belongs in the body' }];
+          return [{ path, message: `is ${formatCount(given.length)} characters long; at most ${limit} are allowed`, hint: 'the rest belongs in the body' }];
         }
         if (Array.isArray(given)) return [{ path, message: `lists ${given.length} items; at most ${limit} are allowed`, hint: 'keep the ones that matter most' }];
         return [{ path, message: issue.message }];
