@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFrontMatter } from '../src/lib/front-matter';
-import { incidentMinutes } from '../src/lib/incidents';
+import { estimateMinutes } from '../src/lib/duration';
+import { incidentDuration } from '../src/lib/incidents';
 import { incidentSchema } from '../src/lib/schema';
 import { isKnown } from '../src/lib/time-point';
 import { entryId } from '../src/lib/validate/content';
@@ -28,7 +29,7 @@ describe.skipIf(!existsSync(SHARED_CORPUS))('calendar of the imported shared cor
     const { contentDir } = await importCorpus(workDir);
     for (const file of await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'))) {
       const data = incidentSchema.parse(readFrontMatter(file.text).data);
-      if (isKnown(data.started)) dated.set(entryId(file.path), incidentMinutes(data));
+      if (isKnown(data.started)) dated.set(entryId(file.path), estimateMinutes(incidentDuration(data)));
     }
     return contentDir;
   });

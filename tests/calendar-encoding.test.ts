@@ -7,6 +7,8 @@ import {
   MAX_SIDE,
   MIN_SIDE,
   shadeClass,
+  boxClass,
+  sizeAgreement,
 } from '../src/lib/calendar-encoding';
 import { IMPACT_LEVELS } from '../src/lib/impact';
 
@@ -32,9 +34,10 @@ describe('box size', () => {
     expect(boxSide(3 * DAY)).toBeLessThan(MAX_SIDE - 3);
   });
 
-  it('gives the smallest box to anything up to a minute, zero included, and the largest from a year', () => {
+  it('gives the smallest box to anything up to 15 seconds, zero included, and the largest from a year', () => {
     expect(boxSide(0)).toBe(MIN_SIDE);
-    expect(boxSide(0.5)).toBe(MIN_SIDE);
+    expect(boxSide(0.2)).toBe(MIN_SIDE);
+    expect(boxSide(0.5)).toBeGreaterThan(MIN_SIDE);
     expect(boxSide(FLOOR_MINUTES)).toBe(MIN_SIDE);
     expect(boxSide(CAP_MINUTES)).toBe(MAX_SIDE);
     expect(boxSide(10 * CAP_MINUTES)).toBe(MAX_SIDE);
@@ -55,5 +58,28 @@ describe('box shade', () => {
     expect(impactShade('unknown')).toBeNull();
     expect(shadeClass(null)).toBe('su');
     expect(shadeClass(4)).toBe('s4');
+  });
+
+  it('adds a dashed edge class to a box sized from a range', () => {
+    expect(boxClass(3, true)).toBe('s3 approx');
+    expect(boxClass(null, true)).toBe('su approx');
+    expect(boxClass(2, false)).toBe('s2');
+  });
+});
+
+describe('sizeAgreement', () => {
+  it('counts the pairs where one lasted at least twice as long, and how many of those have the larger box', () => {
+    const drawn = [
+      { minutes: 10, side: 8 },
+      { minutes: 20, side: 9 },
+      { minutes: 40, side: 9 },
+      { minutes: 15, side: 7 },
+    ];
+    // Pairs 2x apart: 20/10, 40/10, 40/20, 40/15; 40/20 share a side.
+    expect(sizeAgreement(drawn)).toEqual({ pairs: 4, agreeing: 3 });
+  });
+
+  it('leaves out unknown durations, which have no order', () => {
+    expect(sizeAgreement([{ minutes: null, side: 6 }, { minutes: 100, side: 10 }])).toEqual({ pairs: 0, agreeing: 0 });
   });
 });

@@ -14,15 +14,19 @@ import {
   type CalendarLayout,
   type Rect,
 } from '../src/lib/calendar-layout';
+import type { IncidentDuration } from '../src/lib/duration';
+import { estimateMinutes } from '../src/lib/duration';
 import type { Impact } from '../src/lib/impact';
 import { IMPACT_LEVELS } from '../src/lib/impact';
 import { isKnown, parseTimePoint } from '../src/lib/time-point';
 import { seededRandom } from '../src/lib/seeded-random';
 
-function item(slug: string, started: string, minutes: number | null = 60, impact: Impact = 'major'): CalendarItem {
+/** An item lasting `duration`: minutes exactly, a range, or null for unknown. */
+function item(slug: string, started: string, duration: number | IncidentDuration | null = 60, impact: Impact = 'major'): CalendarItem {
   const start = parseTimePoint(started);
   if (!isKnown(start)) throw new Error(`${started} is not a date`);
-  return { slug, start, minutes, impact };
+  const stated: IncidentDuration = duration === null ? { kind: 'unknown' } : typeof duration === 'number' ? { kind: 'exact', minutes: duration } : duration;
+  return { slug, start, duration: stated, impact };
 }
 
 const box = (layout: CalendarLayout, slug: string): CalendarBox => {
@@ -95,14 +99,15 @@ describe('yearLayout', () => {
     const layout = yearLayout(crowdedYear(600), 2021);
     for (const b of layout.boxes) {
       expect(b.w).toBe(b.h);
-      expect(b.w).toBeCloseTo(boxSide(b.item.minutes), 2);
+      expect(b.w).toBeCloseTo(boxSide(estimateMinutes(b.item.duration)), 2);
     }
   });
 
   it('makes a box larger whenever its incident lasted at least twice as long', () => {
     const layout = yearLayout(crowdedYear(600), 2021);
     const sized = layout.boxes.filter((b) => b.sized);
-    const wrong = sized.flatMap((a) => sized.filter((b) => a.item.minutes! >= 2 * b.item.minutes! && a.w * a.h <= b.w * b.h).map((b) => [a, b]));
+    const minutes = (b: CalendarBox) => estimateMinutes(b.item.duration)!;
+    const wrong = sized.flatMap((a) => sized.filter((b) => minutes(a) >= 2 * minutes(b) && a.w * a.h <= b.w * b.h).map((b) => [a, b]));
     expect(wrong).toEqual([]);
   });
 
@@ -146,6 +151,16 @@ describe('yearLayout', () => {
     const unknown = box(yearLayout([item('u', '2021-03-04', null)], 2021), 'u');
     expect(unknown.w).toBe(MIN_SIDE);
     expect(unknown.sized).toBe(false);
+    expect(unknown.approximate).toBe(false);
+  });
+
+  it('sizes a duration known from dates by its midpoint and marks it approximate', () => {
+    const week = { kind: 'range', min: 6 * 1440, max: 8 * 1440, from: 'day' } as const;
+    const layout = yearLayout([item('dates', '2021-03-04', week), item('exact', '2021-03-05T10:00Z', 7 * 1440)], 2021);
+    expect(box(layout, 'dates').w).toBe(box(layout, 'exact').w);
+    expect(box(layout, 'dates').approximate).toBe(true);
+    expect(box(layout, 'exact').approximate).toBe(false);
+    expect(box(layout, 'dates').sized).toBe(true);
   });
 
   it('puts a date known only to the month in a band under its month, never on a day', () => {

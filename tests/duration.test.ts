@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DurationSyntaxError, formatDuration, isoDuration, parseDuration } from '../src/lib/duration';
+import {
+  approximately,
+  DurationSyntaxError,
+  estimateMinutes,
+  formatDuration,
+  formatIncidentDuration,
+  isoDuration,
+  parseDuration,
+} from '../src/lib/duration';
 
 describe('parseDuration', () => {
   it.each([
@@ -102,9 +110,11 @@ describe('formatDuration', () => {
     expect(formatDuration(minutes)).toBe(text);
   });
 
-  it('shows at most two units, dropping minutes once there are days', () => {
+  it('shows the two largest units that are not zero', () => {
     expect(formatDuration(1815)).toBe('1d 6h');
-    expect(formatDuration(1499)).toBe('1d');
+    expect(formatDuration(1499)).toBe('1d 59m');
+    expect(formatDuration(24 * 60 + 11)).toBe('1d 11m');
+    expect(formatDuration(3 * 1440 + 5 * 60 + 7)).toBe('3d 5h');
   });
 
   it('shows durations under a minute in seconds', () => {
@@ -154,5 +164,56 @@ describe('isoDuration', () => {
     for (const minutes of [0, 0.5, 1.5, 45, 270, 2880, 1501]) {
       expect(parseDuration(isoDuration(minutes))).toBe(minutes);
     }
+  });
+});
+
+describe('formatIncidentDuration', () => {
+  const DAY = 1440;
+
+  it('shows an exact duration as formatDuration does', () => {
+    expect(formatIncidentDuration({ kind: 'exact', minutes: 270 })).toBe('4h 30m');
+  });
+
+  it('shows a narrow range as about its midpoint, saying where it came from', () => {
+    expect(formatIncidentDuration({ kind: 'range', min: 6 * DAY, max: 8 * DAY, from: 'day' })).toBe('about 7 days, from dates');
+  });
+
+  it('shows a range that may be nothing as an upper bound', () => {
+    expect(formatIncidentDuration({ kind: 'range', min: 0, max: 2 * DAY, from: 'day' })).toBe('under 2 days, from dates');
+  });
+
+  it('shows a wide range by both ends, the unit said once when they share it', () => {
+    expect(formatIncidentDuration({ kind: 'range', min: 150 * DAY, max: 240 * DAY, from: 'month' })).toBe('5 to 8 months, from months');
+    expect(formatIncidentDuration({ kind: 'range', min: 14 * 60, max: 38 * 60, from: 'day' })).toBe('14 hours to 2 days, from dates');
+  });
+
+  it('names years as the source when a year was all that was given', () => {
+    expect(formatIncidentDuration({ kind: 'range', min: 150 * DAY, max: 548 * DAY, from: 'year' })).toBe('5 months to 1.5 years, from years');
+  });
+
+  it('shows unknown as unknown', () => {
+    expect(formatIncidentDuration({ kind: 'unknown' })).toBe('unknown');
+  });
+});
+
+describe('approximately', () => {
+  it.each([
+    [0.2, '1 minute'],
+    [45, '45 minutes'],
+    [14 * 60, '14 hours'],
+    [7 * 1440, '7 days'],
+    [183 * 1440, '6 months'],
+    [548 * 1440, '1.5 years'],
+    [365.25 * 1440 * 2, '2 years'],
+  ])('reads %s minutes as %s', (minutes, text) => {
+    expect(approximately(minutes)).toBe(text);
+  });
+});
+
+describe('estimateMinutes', () => {
+  it('gives the exact value, the midpoint of a range, or null', () => {
+    expect(estimateMinutes({ kind: 'exact', minutes: 30 })).toBe(30);
+    expect(estimateMinutes({ kind: 'range', min: 60, max: 180, from: 'day' })).toBe(120);
+    expect(estimateMinutes({ kind: 'unknown' })).toBeNull();
   });
 });

@@ -64,11 +64,17 @@ describe('toIncidentRow', () => {
     expect(row.durationIso).toBe('PT1H30M');
   });
 
-  it('keeps a coarse date at its precision and leaves an underivable duration unknown', () => {
+  it('keeps a coarse date at its precision and shows the duration it allows as a range', () => {
     const row = toIncidentRow(incident('2013-06-a', { started: '2013-06', ended: '2013-07', duration: undefined }), TITLES);
     expect(row.dateText).toBe('Jun 2013');
     expect(row.dateTime).toBe('2013-06');
-    expect(row.durationText).toBe('unknown');
+    expect(row.durationText).toBe('under 2 months, from months');
+    expect(row).not.toHaveProperty('durationIso');
+  });
+
+  it('says the duration is unknown when nothing gives it', () => {
+    const row = toIncidentRow(incident('2013-06-a', { started: '2013-06', duration: 'unknown' }), TITLES);
+    expect(row.durationText).toBe('duration unknown');
     expect(row).not.toHaveProperty('durationIso');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countByPattern,
-  incidentMinutes,
+  incidentDuration,
   incidentsWithPattern,
   isPublished,
   neighbours,
@@ -13,33 +13,35 @@ import { incident, incidentData, ids } from './helpers/incidents';
 /** Data with `started`/`ended` and no stated duration. */
 const span = (started: string, ended: string) => incidentData({ started, ended, duration: undefined });
 
-describe('incidentMinutes', () => {
+describe('incidentDuration', () => {
+  const exact = (minutes: number) => ({ kind: 'exact', minutes });
+
   it('uses the stated duration', () => {
-    expect(incidentMinutes(incidentData({ duration: '4h30m' }))).toBe(270);
+    expect(incidentDuration(incidentData({ duration: '4h30m' }))).toEqual(exact(270));
   });
 
   it('prefers the stated duration to ended minus started', () => {
-    expect(incidentMinutes(incidentData({ started: '2017-01-31T10:00Z', ended: '2017-01-31T12:00Z', duration: '2h1m' }))).toBe(121);
+    expect(incidentDuration(incidentData({ started: '2017-01-31T10:00Z', ended: '2017-01-31T12:00Z', duration: '2h1m' }))).toEqual(exact(121));
   });
 
   it('derives the duration from exact start and end times', () => {
-    expect(incidentMinutes(span('2017-01-31T23:00Z', '2017-02-01T03:30Z'))).toBe(270);
-    expect(incidentMinutes(span('2017-01-31T23:00:00Z', '2017-01-31T23:00:30Z'))).toBe(0.5);
+    expect(incidentDuration(span('2017-01-31T23:00Z', '2017-02-01T03:30Z'))).toEqual(exact(270));
+    expect(incidentDuration(span('2017-01-31T23:00:00Z', '2017-01-31T23:00:30Z'))).toEqual(exact(0.5));
   });
 
   it('derives the duration across offsets in UTC', () => {
-    expect(incidentMinutes(span('2017-01-31T23:00-08:00', '2017-02-01T08:00Z'))).toBe(60);
+    expect(incidentDuration(span('2017-01-31T23:00-08:00', '2017-02-01T08:00Z'))).toEqual(exact(60));
   });
 
-  it('gives null for coarse dates rather than inventing a duration', () => {
-    expect(incidentMinutes(span('2017-01-31', '2017-02-01'))).toBeNull();
-    expect(incidentMinutes(span('2017-01-31T23:00Z', '2017-02-01'))).toBeNull();
-    expect(incidentMinutes(span('2017-01', '2017-02'))).toBeNull();
+  it('gives a range for dates rather than dropping the duration or inventing an exact one', () => {
+    expect(incidentDuration(span('2022-04-07', '2022-04-14'))).toEqual({ kind: 'range', min: 6 * 1440, max: 8 * 1440, from: 'day' });
+    expect(incidentDuration(span('2017-01', '2017-02'))).toMatchObject({ kind: 'range', from: 'month' });
+    expect(incidentDuration(span('2017-01-31T23:00Z', '2017-02-01'))).toMatchObject({ kind: 'range', from: 'day' });
   });
 
-  it('gives null for an unknown start or an unknown duration', () => {
-    expect(incidentMinutes(span('unknown', '2017-02-01T03:30Z'))).toBeNull();
-    expect(incidentMinutes(incidentData({ duration: 'unknown' }))).toBeNull();
+  it('is unknown for an unknown start or an unknown duration', () => {
+    expect(incidentDuration(span('unknown', '2017-02-01T03:30Z'))).toEqual({ kind: 'unknown' });
+    expect(incidentDuration(incidentData({ duration: 'unknown' }))).toEqual({ kind: 'unknown' });
   });
 });
 

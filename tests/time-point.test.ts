@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  durationBetween,
   durationRange,
   endsNotAfterStart,
   formatUtc,
@@ -271,6 +272,34 @@ describe('durationRange', () => {
 
   it('widens months to their full length', () => {
     expect(durationRange(known('2017-01'), known('2017-02'))).toEqual({ min: 0, max: (31 + 28) * 1440 });
+  });
+});
+
+describe('durationBetween', () => {
+  const DAY = 1440;
+
+  it('is exact between two instants, whatever their precision of minute or second', () => {
+    expect(durationBetween(known('2017-01-31T23:00Z'), known('2017-02-01T01:30:30Z'))).toEqual({ kind: 'exact', minutes: 150.5 });
+  });
+
+  it('is a range from dates between two dates', () => {
+    expect(durationBetween(known('2022-04-07'), known('2022-04-14'))).toEqual({ kind: 'range', min: 6 * DAY, max: 8 * DAY, from: 'day' });
+  });
+
+  it('is a range from dates between an instant and a date, either way round', () => {
+    expect(durationBetween(known('2022-04-07T10:00Z'), known('2022-04-14'))).toMatchObject({ kind: 'range', from: 'day', max: 7 * DAY - 10 * 60 + DAY });
+    expect(durationBetween(known('2022-04-07'), known('2022-04-14T10:00Z'))).toMatchObject({ kind: 'range', from: 'day', min: 6 * DAY + 10 * 60 });
+  });
+
+  it('is a range from months when either end is a month', () => {
+    expect(durationBetween(known('2022-01'), known('2022-04-14'))).toMatchObject({ kind: 'range', from: 'month' });
+    expect(durationBetween(known('2022-01-10T08:00Z'), known('2022-07'))).toMatchObject({ kind: 'range', from: 'month' });
+    expect(durationBetween(known('2022-01'), known('2022-07'))).toEqual({ kind: 'range', min: (181 - 31) * DAY, max: 212 * DAY, from: 'month' });
+  });
+
+  it('is a range from years when either end is only a year, even beside a month', () => {
+    expect(durationBetween(known('2013'), known('2014-06'))).toMatchObject({ kind: 'range', from: 'year' });
+    expect(durationBetween(known('2013-03-01'), known('2014'))).toMatchObject({ kind: 'range', from: 'year' });
   });
 });
 

@@ -13,8 +13,11 @@ export const MIN_SIDE = 6;
 /** Side of the largest box, px: it fits a day of the year grid with room to spare. */
 export const MAX_SIDE = 17;
 
-/** Durations up to a minute get the smallest box. */
-export const FLOOR_MINUTES = 1;
+/**
+ * Durations up to 15 seconds get the smallest box. Status pages record blips from 25 seconds,
+ * and a floor above them would draw a 25-second and a one-minute blip alike.
+ */
+export const FLOOR_MINUTES = 0.25;
 /**
  * Durations from a year up get the largest box. The shared corpus runs from 39 seconds to
  * 593 days, so the cap only ever meets a handful of multi-month sagas.
@@ -22,8 +25,8 @@ export const FLOOR_MINUTES = 1;
 export const CAP_MINUTES = 365 * 24 * 60;
 
 /**
- * Log scale on the side: every doubling of the duration adds the same length (about 0.58 px),
- * so a 5-minute blip (7.3 px) stays visible while a 3-day outage (13 px) cannot eat the page,
+ * Log scale on the side: every doubling of the duration adds the same length (about 0.52 px),
+ * so a 5-minute blip (8.2 px) stays visible while a 3-day outage (13 px) cannot eat the page,
  * and any incident that lasted twice as long as another (inside the floor and cap) is larger.
  * A sqrt scale (area proportional to time) would need 29 times the side from 5 minutes to
  * 3 days; no grid holds that.
@@ -49,6 +52,31 @@ export function impactShade(impact: Impact): number | null {
 /** The CSS class that fills a box with its shade (global.css): `s1`…`s4`, or `su` outlined. */
 export function shadeClass(shade: number | null): string {
   return shade === null ? 'su' : `s${shade}`;
+}
+
+/** The box's classes: its shade, and `approx` (a dashed edge) when its size comes from a range. */
+export function boxClass(shade: number | null, approximate: boolean): string {
+  return approximate ? `${shadeClass(shade)} approx` : shadeClass(shade);
+}
+
+/**
+ * How well box size reads as duration: among pairs where one incident lasted at least twice as
+ * long as the other, how many draw the longer one larger. Unknown durations have no order and are
+ * left out. Sorted by duration, the incidents at most half as long as one are a prefix.
+ */
+export function sizeAgreement(drawn: readonly { minutes: Minutes | null; side: number }[]): { pairs: number; agreeing: number } {
+  const known = drawn.filter((d): d is { minutes: Minutes; side: number } => d.minutes !== null).sort((a, b) => a.minutes - b.minutes);
+  let pairs = 0;
+  let agreeing = 0;
+  let end = 0;
+  for (const long of known) {
+    while (end < known.length && known[end]!.minutes * 2 <= long.minutes) end++;
+    for (let i = 0; i < end; i++) {
+      pairs++;
+      if (long.side > known[i]!.side) agreeing++;
+    }
+  }
+  return { pairs, agreeing };
 }
 
 /** Durations the legend shows, from a blip to the cap. */

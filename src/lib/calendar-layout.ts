@@ -15,7 +15,7 @@
  */
 import { group, utcDay, utcFormat, utcMonday, utcMonth, utcYear } from 'd3';
 import { boxSide, impactShade, MAX_SIDE } from './calendar-encoding';
-import type { Minutes } from './duration';
+import { estimateMinutes, type IncidentDuration } from './duration';
 import type { Impact } from './impact';
 import { knowsDay, type KnownTime } from './time-point';
 
@@ -23,7 +23,7 @@ import { knowsDay, type KnownTime } from './time-point';
 export interface CalendarItem {
   slug: string;
   start: KnownTime;
-  minutes: Minutes | null;
+  duration: IncidentDuration;
   impact: Impact;
 }
 
@@ -37,6 +37,8 @@ export interface CalendarBox<T extends CalendarItem = CalendarItem> {
   shade: number | null;
   /** False when the duration is unknown: the box has the smallest size and a mark. */
   sized: boolean;
+  /** True when the size comes from a range (dates, months or years), drawn with a dashed edge. */
+  approximate: boolean;
 }
 
 export interface Rect {
@@ -118,7 +120,7 @@ export const chronological = (a: CalendarItem, b: CalendarItem) => a.start.start
 function flow<T extends CalendarItem>(items: readonly T[], width: number): Line<T>[] {
   const lines: Line<T>[] = [];
   for (const item of [...items].sort(chronological)) {
-    const side = boxSide(item.minutes);
+    const side = boxSide(estimateMinutes(item.duration));
     let line = lines.at(-1);
     if (!line || line.width + GAP + side > width - 2 * PAD) lines.push((line = { boxes: [], width: -GAP, height: 0 }));
     line.boxes.push({ item, side });
@@ -162,7 +164,8 @@ function stackRows<T extends CalendarItem>(rows: readonly Row<T>[], top: number,
             w: side,
             h: side,
             shade: impactShade(item.impact),
-            sized: item.minutes !== null,
+            sized: item.duration.kind !== 'unknown',
+            approximate: item.duration.kind === 'range',
           });
           x += side + GAP;
         }

@@ -4,10 +4,10 @@
  */
 import { group, utcDay, utcFormat } from 'd3';
 import { chronological, type CalendarItem, type DayWindow } from './calendar-layout';
-import { formatDuration } from './duration';
+import { formatIncidentDuration, type IncidentDuration } from './duration';
 import { incidentHref } from './incident-row';
 import type { Impact } from './impact';
-import { countByPattern, incidentMinutes, type IncidentLike } from './incidents';
+import { countByPattern, incidentDuration, type IncidentLike } from './incidents';
 import { formatUtc, isKnown, knowsDay, type KnownTime } from './time-point';
 
 export interface CalendarEntry extends CalendarItem {
@@ -53,10 +53,10 @@ const IMPRECISION_NOTE: Partial<Record<KnownTime['precision'], string>> = {
   year: ' (month not known)',
 };
 
-function label(title: string, start: KnownTime, minutes: number | null, impact: Impact): string {
+function label(title: string, start: KnownTime, duration: IncidentDuration, impact: Impact): string {
   const date = `${formatUtc(start)}${IMPRECISION_NOTE[start.precision] ?? ''}`;
-  const duration = minutes === null ? 'duration unknown' : `lasted ${formatDuration(minutes)}`;
-  return `${title}\n${date} · ${duration} · impact ${impact}`;
+  const lasted = duration.kind === 'unknown' ? 'duration unknown' : `lasted ${formatIncidentDuration(duration)}`;
+  return `${title}\n${date} · ${lasted} · impact ${impact}`;
 }
 
 const yearOf = (time: KnownTime) => new Date(time.start).getUTCFullYear();
@@ -73,17 +73,17 @@ export function calendarHref(year: number, newestYear: number): string {
 export function buildCalendar(incidents: readonly IncidentLike[]): Calendar {
   const dated = incidents.flatMap((incident) => (isKnown(incident.data.started) ? [{ incident, start: incident.data.started }] : []));
   const entries = dated.map(({ incident: { id, data }, start }) => {
-    const minutes = incidentMinutes(data);
+    const duration = incidentDuration(data);
     return {
       slug: id,
       href: incidentHref(id),
       title: data.title,
       start,
-      minutes,
+      duration,
       impact: data.impact,
       patterns: data.patterns,
       month: start.precision === 'year' ? null : new Date(start.start).getUTCMonth() + 1,
-      label: label(data.title, start, minutes, data.impact),
+      label: label(data.title, start, duration, data.impact),
     };
   });
   const undated = incidents

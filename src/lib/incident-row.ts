@@ -1,7 +1,7 @@
 /** The prepared data a list row or card needs to render an incident, with no Astro types. */
-import { formatDuration, isoDuration } from './duration';
+import { formatIncidentDuration, isoDuration } from './duration';
 import type { Impact } from './impact';
-import { incidentMinutes, type IncidentLike } from './incidents';
+import { incidentDuration, type IncidentLike } from './incidents';
 import { formatUtc, isKnown, machineReadable } from './time-point';
 
 export interface PatternLink {
@@ -18,7 +18,9 @@ export interface IncidentRow {
   dateText: string;
   /** Value for `<time datetime>`; absent for unknown dates. */
   dateTime?: string;
+  /** `4h 30m`, `about 7 days, from dates`, or `duration unknown`. */
   durationText: string;
+  /** For `<time datetime>`; only for an exact duration. */
   durationIso?: string;
   impact: Impact;
   organization?: string;
@@ -35,7 +37,7 @@ export function patternLinks(ids: readonly string[], titles: ReadonlyMap<string,
 
 export function toIncidentRow(incident: IncidentLike, titles: ReadonlyMap<string, string>): IncidentRow {
   const { data } = incident;
-  const minutes = incidentMinutes(data);
+  const duration = incidentDuration(data);
   return {
     slug: incident.id,
     href: incidentHref(incident.id),
@@ -43,8 +45,8 @@ export function toIncidentRow(incident: IncidentLike, titles: ReadonlyMap<string
     summary: data.summary,
     dateText: formatUtc(data.started),
     ...(isKnown(data.started) ? { dateTime: machineReadable(data.started) } : {}),
-    durationText: formatDuration(minutes),
-    ...(minutes !== null ? { durationIso: isoDuration(minutes) } : {}),
+    durationText: duration.kind === 'unknown' ? 'duration unknown' : formatIncidentDuration(duration),
+    ...(duration.kind === 'exact' ? { durationIso: isoDuration(duration.minutes) } : {}),
     impact: data.impact,
     ...(data.organization ? { organization: data.organization } : {}),
     patterns: patternLinks(data.patterns, titles),

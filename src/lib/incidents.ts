@@ -3,8 +3,8 @@
  * chronological order, neighbours, pattern counts.
  */
 import type { IncidentData } from './schema';
-import { isExact, isKnown } from './time-point';
-import type { Minutes } from './duration';
+import { durationBetween, isKnown } from './time-point';
+import { UNKNOWN_DURATION, type IncidentDuration } from './duration';
 
 /** Structural type so Astro entries and validator entries both fit. */
 export interface IncidentLike {
@@ -13,14 +13,13 @@ export interface IncidentLike {
 }
 
 /**
- * The duration to show: the stated one, else `ended - started` when both are exact instants.
- * Coarser dates would only give a range, so the duration stays unknown rather than invented.
+ * How long the incident lasted: the stated duration, else what `started` and `ended` give, which
+ * is a range when either is only a date, month or year (never padded into a false exact value).
  */
-export function incidentMinutes(data: Pick<IncidentData, 'started' | 'ended' | 'duration'>): Minutes | null {
-  if (data.duration?.minutes != null) return data.duration.minutes;
+export function incidentDuration(data: Pick<IncidentData, 'started' | 'ended' | 'duration'>): IncidentDuration {
+  if (data.duration?.minutes != null) return { kind: 'exact', minutes: data.duration.minutes };
   const { started, ended } = data;
-  if (ended && isKnown(started) && isExact(started) && isExact(ended)) return (ended.start - started.start) / 60_000;
-  return null;
+  return ended && isKnown(started) ? durationBetween(started, ended) : UNKNOWN_DURATION;
 }
 
 /** Epoch ms of the start, or -Infinity for `unknown`, so undated incidents sort last. */

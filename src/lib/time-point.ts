@@ -7,6 +7,8 @@
  * accepted too (midnight UTC is read as a bare date, since that is what YAML produced it from).
  */
 
+import type { IncidentDuration, RangePrecision } from './duration';
+
 export type Precision = 'year' | 'month' | 'day' | 'minute' | 'second';
 
 export interface KnownTime {
@@ -140,6 +142,19 @@ export function durationRange(started: KnownTime, ended: KnownTime): { min: numb
     min: Math.max(0, (ended.start - started.end) / 60_000),
     max: (ended.end - started.start) / 60_000,
   };
+}
+
+const COARSEST_FIRST: readonly RangePrecision[] = ['year', 'month', 'day'];
+
+/**
+ * The duration `started` and `ended` give: exact when both are instants, else the range their
+ * precision allows, named by the coarser of the two, since that is what makes it approximate.
+ */
+export function durationBetween(started: KnownTime, ended: KnownTime): IncidentDuration {
+  const { min, max } = durationRange(started, ended);
+  if (min === max) return { kind: 'exact', minutes: min };
+  const from = COARSEST_FIRST.find((p) => started.precision === p || ended.precision === p) ?? 'day';
+  return { kind: 'range', min, max, from };
 }
 
 /** The UTC calendar date (YYYY-MM-DD) the value starts on, or its year/month when coarser. */

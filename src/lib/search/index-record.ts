@@ -3,8 +3,8 @@
  * opening the page, filter values, and the date sort key. Rendered into the page as Pagefind
  * attributes by src/components/SearchIndexFields.astro.
  */
-import { formatDuration } from '../duration';
-import { incidentMinutes, type IncidentLike } from '../incidents';
+import { formatIncidentDuration } from '../duration';
+import { incidentDuration, type IncidentLike } from '../incidents';
 import { formatUtc, isKnown, machineReadable } from '../time-point';
 
 export interface PatternInfo {
@@ -57,7 +57,7 @@ export function searchRecord(incident: IncidentLike, patterns: ReadonlyMap<strin
     meta: {
       date: formatUtc(data.started),
       datetime: started ? machineReadable(started) : '',
-      duration: formatDuration(incidentMinutes(data)),
+      duration: formatIncidentDuration(incidentDuration(data)),
       impact: data.impact,
       pattern_ids: data.patterns.join(META_LIST_SEPARATOR),
       patterns: info.map((p) => p.title).join(META_LIST_SEPARATOR),
