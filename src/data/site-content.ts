@@ -3,6 +3,7 @@
  * so draft handling and ordering are decided once.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { findCopies } from '../lib/copies';
 import { isPublished, newestFirst } from '../lib/incidents';
 import type { PatternInfo } from '../lib/search/index-record';
 
@@ -13,6 +14,20 @@ export type PatternEntry = CollectionEntry<'patterns'>;
 export async function getIncidents(): Promise<IncidentEntry[]> {
   const entries = await getCollection('incidents', ({ data }) => isPublished(data, import.meta.env.PROD));
   return newestFirst(entries);
+}
+
+let copies: Promise<Map<string, string>> | undefined;
+
+/** Published writeups that repeat another's incident: copy slug → the original's slug. Found once per build. */
+export function getIncidentCopies(): Promise<Map<string, string>> {
+  copies ??= getIncidents().then(findCopies);
+  return copies;
+}
+
+/** Published incidents with one writeup each: what search and the calendar show. */
+export async function getDistinctIncidents(): Promise<IncidentEntry[]> {
+  const repeated = await getIncidentCopies();
+  return (await getIncidents()).filter((incident) => !repeated.has(incident.id));
 }
 
 /** Patterns, alphabetical by title. */
