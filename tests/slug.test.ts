@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentSlug, MAX_SLUG_LENGTH, slugDatePrefixes, slugify, slugProblem } from '../src/lib/slug';
+import { incidentSlug, MAX_SLUG_LENGTH, slugDatePrefixes, slugify, slugProblem, uniqueIncidentSlug } from '../src/lib/slug';
 import { parseTimePoint } from '../src/lib/time-point';
 
 const at = parseTimePoint;
@@ -145,5 +145,23 @@ describe('incidentSlug', () => {
       expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
       expect(slugProblem(slug, at(started))).toBeNull();
     }
+  });
+});
+
+describe('uniqueIncidentSlug', () => {
+  const title = 'A very long incident title that goes on and on about the database and the network';
+
+  it('gives the plain slug when it is free, and numbers it from 2 when taken', () => {
+    const plain = incidentSlug(at('2017-01-31'), 'Short');
+    expect(uniqueIncidentSlug(at('2017-01-31'), 'Short', new Set())).toBe(plain);
+    expect(uniqueIncidentSlug(at('2017-01-31'), 'Short', new Set([plain, `${plain}-2`]))).toBe(`${plain}-3`);
+  });
+
+  it('shortens the title to keep a numbered slug within the length limit', () => {
+    const plain = incidentSlug(at('2017-01-31'), title);
+    const numbered = uniqueIncidentSlug(at('2017-01-31'), title, new Set([plain]));
+    expect(numbered).toMatch(/-2$/);
+    expect(numbered.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect(slugProblem(numbered, at('2017-01-31'))).toBeNull();
   });
 });

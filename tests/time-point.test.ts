@@ -43,10 +43,10 @@ describe('parseTimePoint', () => {
     });
   });
 
-  it('reads fractional seconds at second precision, starting at the whole second', () => {
+  it('reads fractional seconds at second precision, starting at the millisecond written', () => {
     const time = known('2017-01-31T23:00:05.750Z');
     expect(time.precision).toBe('second');
-    expect(time.start).toBe(Date.UTC(2017, 0, 31, 23, 0, 5));
+    expect(time.start).toBe(Date.UTC(2017, 0, 31, 23, 0, 5, 750));
   });
 
   it('accepts a space between date and time', () => {

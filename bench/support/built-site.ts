@@ -2,10 +2,10 @@
  * The sites the first-search benchmark loads, each built into its own temporary folder that is
  * removed once it has been measured.
  */
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite, PROJECT_ROOT } from '../../e2e/support/build';
+import { buildSite } from '../../e2e/support/build';
 import { importCorpus } from '../../e2e/support/corpus';
 import { generateWriteups } from './generate-writeups';
 
@@ -17,14 +17,10 @@ export interface SiteContent {
 const isWriteup = (name: string) => name.endsWith('.mdx');
 const countWriteups = async (dir: string) => (await readdir(dir)).filter(isWriteup).length;
 
-/** The real site: our writeups beside the shared corpus, imported with the real importer. */
+/** The real site: the shared corpus imported on top of our writeups with the real importer. */
 export async function corpusContent(workDir: string): Promise<SiteContent> {
-  const { contentDir } = await importCorpus(workDir);
-  const ours = join(PROJECT_ROOT, 'content/incidents');
-  const incidents = join(contentDir, 'incidents');
-  // An imported writeup named like one of ours must fail the run, not be silently replaced.
-  for (const name of (await readdir(ours)).filter(isWriteup)) await cp(join(ours, name), join(incidents, name), { force: false, errorOnExist: true });
-  return { contentDir, writeups: await countWriteups(incidents) };
+  const { contentDir } = await importCorpus(workDir, { ownWriteups: true });
+  return { contentDir, writeups: await countWriteups(join(contentDir, 'incidents')) };
 }
 
 export async function generatedContent(workDir: string, count: number): Promise<SiteContent> {

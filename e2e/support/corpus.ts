@@ -1,38 +1,63 @@
 /**
- * Imports the shared postmortems-app corpus into a fresh content folder (beside the real
- * patterns) with the real importer, for the search benchmark and the quality floor test.
+ * Imports the shared corpora into a fresh content folder beside the real patterns, with the
+ * real importer: the postmortems-app corpus, and with `statuspage` GitHub's status history after
+ * it. With `ownWriteups`, on top of our writeups, as a maintainer would bootstrap the site.
  */
 import { execFile } from 'node:child_process';
-import { cp } from 'node:fs/promises';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readFrontMatter } from '../../src/lib/front-matter';
-import { recordUrlsIn } from '../../src/lib/import/postmortems-app';
+import { readCorpusFile, recordUrlsIn } from '../../src/lib/import/postmortems-app';
 import { entryId } from '../../src/lib/validate/content';
 import { readSourceFiles } from '../../src/node/read-content';
 import { PROJECT_ROOT } from './build';
 
 export const SHARED_CORPUS = resolve(PROJECT_ROOT, '../shared/corpus/postmortems-app');
+export const SHARED_STATUSPAGE = resolve(PROJECT_ROOT, '../shared/corpus/statuspage-github');
 
 export interface ImportedCorpus {
   contentDir: string;
-  /** Incident slug by the corpus record's URL field. */
+  /**
+   * Incident slug by the corpus record's URL field. A record skipped as the same incident as a
+   * writeup maps to that writeup, which is where a search for it should lead.
+   */
   slugByUrl: Map<string, string>;
   writeups: { slug: string; title: string; text: string }[];
+  /** What each import printed, in order. */
+  output: string[];
 }
 
-/** Imports the shared corpus into a fresh content folder beside the real patterns. */
-export async function importCorpus(workDir: string): Promise<ImportedCorpus> {
+export interface CorpusOptions {
+  ownWriteups?: boolean;
+  statuspage?: boolean;
+}
+
+const SAME_INCIDENT = /^(.+): skipped, the same incident as (.+)\.mdx /;
+
+export async function importCorpus(workDir: string, options: CorpusOptions = {}): Promise<ImportedCorpus> {
   const contentDir = join(workDir, 'content');
   await cp(join(PROJECT_ROOT, 'content/patterns'), join(contentDir, 'patterns'), { recursive: true });
+  await mkdir(join(contentDir, 'incidents'), { recursive: true });
+  if (options.ownWriteups) await cp(join(PROJECT_ROOT, 'content/incidents'), join(contentDir, 'incidents'), { recursive: true });
   const tsx = join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs');
-  await promisify(execFile)(process.execPath, [tsx, 'scripts/import.ts', 'postmortems-app', SHARED_CORPUS], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, KB_CONTENT_DIR: contentDir },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const files = await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'));
+  const output: string[] = [];
   const slugByUrl = new Map<string, string>();
+  const imports: [string, string][] = [['postmortems-app', SHARED_CORPUS], ...(options.statuspage ? [['statuspage', SHARED_STATUSPAGE] as [string, string]] : [])];
+  for (const [format, input] of imports) {
+    const { stdout } = await promisify(execFile)(process.execPath, [tsx, 'scripts/import.ts', format, input], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, KB_CONTENT_DIR: contentDir },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    output.push(stdout);
+    for (const [, record, writeup] of stdout.split('\n').flatMap((line) => SAME_INCIDENT.exec(line) ?? [])) {
+      if (format !== 'postmortems-app') continue;
+      const { url } = readCorpusFile(await readFile(record!, 'utf8')).record;
+      if (url) slugByUrl.set(url, entryId(`${writeup}.mdx`));
+    }
+  }
+  const files = await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'));
   const writeups = files.map((file) => {
     const { data, content } = readFrontMatter(file.text);
     const slug = entryId(file.path);
@@ -40,5 +65,5 @@ export async function importCorpus(workDir: string): Promise<ImportedCorpus> {
     const text = [data.summary, ...((data.signals ?? []) as string[]), content].join('\n');
     return { slug, title: String(data.title), text };
   });
-  return { contentDir, slugByUrl, writeups };
+  return { contentDir, slugByUrl, writeups, output };
 }

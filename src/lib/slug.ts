@@ -59,3 +59,17 @@ export function slugify(text: string, maxLength = 60): string {
 export function incidentSlug(started: TimePoint, title: string): string {
   return `${slugDatePrefixes(started)[0]}-${slugify(title, MAX_SLUG_LENGTH - 11)}`;
 }
+
+/**
+ * `incidentSlug`, or with `-2`, `-3`… when `taken` holds it; the title part is shortened to make
+ * room, so a numbered slug stays within MAX_SLUG_LENGTH.
+ */
+export function uniqueIncidentSlug(started: TimePoint, title: string, taken: ReadonlySet<string>): string {
+  const slug = incidentSlug(started, title);
+  if (!taken.has(slug)) return slug;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const numbered = `${slug.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!taken.has(numbered)) return numbered;
+  }
+}

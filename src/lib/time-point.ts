@@ -31,7 +31,7 @@ export type TimePoint = KnownTime | UnknownTime;
 export class TimeSyntaxError extends Error {}
 
 const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const HINT = 'write it like 2017-01-31T23:00:00Z, 2017-01-31, 2017-01, 2017 or unknown';
 
@@ -46,14 +46,15 @@ export function parseTimePoint(value: string | Date): TimePoint {
 
   const dt = DATE_TIME.exec(text);
   if (dt) {
-    const [, y, mo, d, h, mi, s, zone] = dt;
+    const [, y, mo, d, h, mi, s, fraction, zone] = dt;
     checkCalendarDate(text, +y, +mo, +d);
     if (+h > 23 || +mi > 59 || (s !== undefined && +s > 59)) {
       throw new TimeSyntaxError(`"${text}" has an impossible time of day`);
     }
     const offset = offsetMinutes(zone);
     if (offset === undefined) throw new TimeSyntaxError(`"${text}" has an impossible time zone offset ${zone}`);
-    const start = utc(+y, +mo - 1, +d, +h, +mi, s ? +s : 0) - offset * 60_000;
+    // Status pages stamp to the millisecond; a duration between two such stamps keeps it.
+    const start = utc(+y, +mo - 1, +d, +h, +mi, s ? +s : 0) + Math.floor(Number(fraction ?? 0) * 1000) - offset * 60_000;
     const precision: Precision = s === undefined ? 'minute' : 'second';
     return { text, precision, start, end: start + (precision === 'minute' ? 60_000 : 1000) };
   }

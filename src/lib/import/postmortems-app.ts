@@ -7,7 +7,7 @@
  */
 import { FrontMatterError, readFrontMatter, writeFrontMatter } from '../front-matter';
 import type { IncidentData } from '../schema';
-import { incidentSlug, slugify } from '../slug';
+import { slugify, uniqueIncidentSlug } from '../slug';
 import { endsNotAfterStart, isKnown, type KnownTime, type TimePoint } from '../time-point';
 import { corpusTime, dateInTitle, dateInUrl } from './dates';
 import { decodeCharacterReferences, demoteHeadings, markdownToSafeMdx } from './markdown-to-mdx';
@@ -192,10 +192,7 @@ export function convertRecord(record: CorpusRecord, body: string, takenSlugs: Re
   if (bodyText) sections.push(`## What happened\n\n${markdownToSafeMdx(demoteHeadings(bodyText))}`);
   sections.push(importedFromSection(record, categories, keywords, unusable));
 
-  let slug = incidentSlug(started, title);
-  for (let n = 2; takenSlugs.has(slug); n++) slug = `${incidentSlug(started, title)}-${n}`;
-
-  return { slug, text: writeFrontMatter(`\n${sections.join('\n\n')}\n`, data), warnings };
+  return { slug: uniqueIncidentSlug(started, title, takenSlugs), text: writeFrontMatter(`\n${sections.join('\n\n')}\n`, data), warnings };
 }
 
 function importedFromSection(record: CorpusRecord, categories: string[], keywords: string[], unusable: string[]): string {

@@ -46,6 +46,9 @@ const ORGANIZATION_NOISE = new Set(['inc', 'ltd', 'llc', 'corp', 'co', 'the', 'a
 const INCIDENT_NOISE = new Set(
   [
     'incident', 'outage', 'issue', 'postmortem', 'degraded', 'service', 'impact', 'customers', 'users', 'caused', 'due',
+    // What every status update says, whatever happened.
+    'availability', 'update', 'performance', 'investigating', 'resolved', 'monitoring', 'elevated', 'error', 'rates',
+    'normal', 'operating', 'affected', 'experiencing', 'degradation', 'increased', 'delays', 'issues', 'problems',
     'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   ].map(stemOf),
 );
