@@ -15,23 +15,47 @@ import { useBrowser } from './support/page';
 
 const FIXTURE: FixtureIncident[] = [
   { slug: '2024-03-10-short-retry-burst', title: 'Short retry burst', started: '2024-03-10T08:00:00Z', duration: '5m', impact: 'minor', patterns: ['retry-storm'] },
-  { slug: '2024-03-10-resolver-outage', title: 'Resolver outage', started: '2024-03-10', duration: '1h', impact: 'major', patterns: ['dns-failure'] },
+  { slug: '2024-03-10-resolver-outage', title: 'Resolver outage', started: '2024-03-10', duration: '1h', impact: 'major', patterns: ['dns-failure'], services: ['dns'] },
   { slug: '2024-07-01-three-day-outage', title: 'Three-day outage', started: '2024-07-01T12:00:00Z', duration: '3d', impact: 'critical', patterns: ['retry-storm', 'bad-deploy'] },
   { slug: '2024-11-lock-ordering-stall', title: 'Lock ordering stall', started: '2024-11', duration: 'unknown', impact: 'none', patterns: ['deadlock'] },
   { slug: '2025-01-06-canary-rollback', title: 'Canary rollback', started: '2025-01-06T09:00:00Z', duration: '10m', impact: 'none', patterns: ['bad-deploy'] },
   { slug: '2025-01-06-queue-retries', title: 'Queue retries', started: '2025-01-06T15:00:00Z', duration: '20m', impact: 'minor', patterns: ['retry-storm'] },
-  { slug: '2025-01-06-api-retry-storm', title: 'API retry storm', started: '2025-01-06T20:00:00Z', duration: '2h', impact: 'major', patterns: ['retry-storm'] },
-  { slug: '2025-01-07-zone-delegation-lost', title: 'Zone delegation lost', started: '2025-01-07T10:00:00Z', duration: '4h', impact: 'critical', patterns: ['dns-failure'] },
-  { slug: '2025-01-13-login-retry-storm', title: 'Login retry storm', started: '2025-01-13T10:00:00Z', duration: '1d', impact: 'critical', patterns: ['retry-storm'] },
+  { slug: '2025-01-06-api-retry-storm', title: 'API retry storm', started: '2025-01-06T20:00:00Z', duration: '2h', impact: 'major', patterns: ['retry-storm'], services: ['api'] },
+  { slug: '2025-01-07-zone-delegation-lost', title: 'Zone delegation lost', started: '2025-01-07T10:00:00Z', duration: '4h', impact: 'critical', patterns: ['dns-failure'], services: ['dns'] },
+  { slug: '2025-01-13-login-retry-storm', title: 'Login retry storm', started: '2025-01-13T10:00:00Z', duration: '1d', impact: 'critical', patterns: ['retry-storm'], services: ['api', 'dns'] },
   { slug: '2025-02-15-late-night-deadlock', title: 'Late-night deadlock', started: '2025-02-14T23:30:00-08:00', duration: '45m', impact: 'major', patterns: ['deadlock'] },
   { slug: '2025-03-retries-of-unknown-impact', title: 'Retries of unknown impact', started: '2025-03', duration: '2h', impact: 'unknown', patterns: ['retry-storm'] },
   { slug: '2025-deploy-sometime-that-year', title: 'Deploy sometime that year', started: '2025', duration: 'unknown', impact: 'minor', patterns: ['bad-deploy'] },
   { slug: '2025-06-01-resolver-flap', title: 'Resolver flap', started: '2025-06-01', duration: 'unknown', impact: 'unknown', patterns: ['dns-failure'] },
   { slug: '2025-06-20-thirty-second-blip', title: 'Thirty-second blip', started: '2025-06-20T00:00:00Z', duration: 'PT30S', impact: 'minor', patterns: ['retry-storm'] },
   { slug: '2025-06-21-two-week-rollout-freeze', title: 'Two-week rollout freeze', started: '2025-06-21T06:00:00Z', duration: '14d', impact: 'major', patterns: ['bad-deploy'] },
+  { slug: '2025-04-07-week-long-certificate-saga', title: 'Week-long certificate saga', started: '2025-04-07', ended: '2025-04-14', impact: 'minor', patterns: ['certificate-expiry'] },
+  {
+    slug: '2025-05-05-primary-database-deleted',
+    title: 'Primary database deleted by a cleanup script',
+    organization: 'Example Corp',
+    summary: 'A cleanup script deleted the primary database. Restoring it from backup took six hours.',
+    started: '2025-05-05T10:00:00Z',
+    duration: '6h',
+    impact: 'critical',
+    patterns: ['automation-gone-wrong'],
+  },
+  // An imported copy of the incident above: its page stays, but search and the calendar show the original.
+  {
+    slug: '2025-05-05-example-corp-database-outage',
+    title: 'Example Corp database outage',
+    organization: 'Example Corp',
+    summary: 'Cleanup script deleted the primary database; restored from backup.',
+    started: '2025-05-05',
+    duration: 'unknown',
+    impact: 'unknown',
+    patterns: ['automation-gone-wrong'],
+    body: '\n## What happened\n\nThe source’s words.\n\n## Imported from\n\n- Source: https://example.com/outage\n',
+  },
   { slug: 'undated-lost-retry-storm', title: 'Lost retry storm', started: 'unknown', duration: '1h', impact: 'critical', patterns: ['retry-storm'] },
 ];
-const DATED = FIXTURE.filter((incident) => incident.started !== 'unknown');
+const COPY = '2025-05-05-example-corp-database-outage';
+const DATED = FIXTURE.filter((incident) => incident.started !== 'unknown' && incident.slug !== COPY);
 const bySlug = new Map(FIXTURE.map((incident) => [incident.slug, incident]));
 const href = (slug: string) => `/incidents/${slug}/`;
 const slugOf = (link: string) => link.replace(/^\/incidents\/|\/$/g, '');
@@ -97,10 +121,11 @@ describe('calendar pages', () => {
       );
       for (const [link, area] of boxes) areas.set(slugOf(link), area);
     }
-    const timed = DATED.filter((incident) => parseDuration(incident.duration) !== null);
+    const minutes = (incident: FixtureIncident) => parseDuration(incident.duration ?? 'unknown');
+    const timed = DATED.filter((incident) => minutes(incident) !== null);
     for (const long of timed) {
       for (const short of timed) {
-        if (parseDuration(long.duration)! >= 2 * parseDuration(short.duration)!) {
+        if (minutes(long)! >= 2 * minutes(short)!) {
           expect(areas.get(long.slug), `${long.slug} vs ${short.slug}`).toBeGreaterThan(areas.get(short.slug)!);
         }
       }
@@ -201,6 +226,57 @@ describe('calendar pages', () => {
     expect(new URL(page.url()).search).toBe('');
     expect(await page.locator('.cal-recurrence').isHidden()).toBe(true);
     expect(await year2024.locator('.count').textContent()).toBe('(4)');
+  });
+
+  it('highlight a service from its select, carry it across years, and count it per month', async () => {
+    const page = await site.open('/calendar/?pattern=retry-storm');
+    await page.locator('#cal-service').selectOption('dns');
+    expect(await page.locator('#cal-pattern').inputValue()).toBe('');
+    const url = new URL(page.url());
+    expect([url.searchParams.get('service'), url.searchParams.get('pattern')]).toEqual(['dns', null]);
+    const matches = await boxLinks(page, 'svg[data-calendar][data-filter="dns"] a.match');
+    expect(matches.map(slugOf).sort()).toEqual(['2025-01-07-zone-delegation-lost', '2025-01-13-login-retry-storm']);
+    expect(await page.locator('.cal-recurrence h2').textContent()).toBe('dns in 2025: 2 incidents, by month');
+    const year2024 = page.locator('.cal-years a', { hasText: '2024' });
+    expect(await year2024.getAttribute('href')).toBe('/calendar/2024/?service=dns');
+    expect(await year2024.locator('.count').textContent()).toBe('(1)');
+    await year2024.click();
+    await page.waitForURL(/\/calendar\/2024\/\?service=dns$/);
+    expect(await page.locator('#cal-service').inputValue()).toBe('dns');
+    expect((await boxLinks(page, 'svg[data-calendar] a.match')).map(slugOf)).toEqual(['2024-03-10-resolver-outage']);
+  });
+
+  it('draw a duration known only from dates by the middle of its range, with a dashed edge, and say so', async () => {
+    const page = await site.open('/calendar/');
+    const saga = page.locator(`svg[data-calendar] a[href="${href('2025-04-07-week-long-certificate-saga')}"]`);
+    expect(await saga.locator('rect').getAttribute('class')).toBe('s2 approx');
+    expect(await saga.locator('title').textContent()).toContain('lasted about 7 days, from dates');
+    expect(await saga.locator('rect').evaluate((rect) => getComputedStyle(rect).strokeDasharray)).not.toBe('none');
+    const side = await saga.locator('rect').evaluate((rect) => (rect as SVGRectElement).width.baseVal.value);
+    const week = page.locator(`svg[data-calendar] a[href="${href('2025-06-21-two-week-rollout-freeze')}"] rect`);
+    expect(side).toBeLessThan(await week.evaluate((rect) => (rect as SVGRectElement).width.baseVal.value));
+    expect(await page.locator('.cal-legend').textContent()).toContain('approximate, from dates (dashed edge)');
+    const writeup = await site.open(href('2025-04-07-week-long-certificate-saga'));
+    expect(await writeup.locator('.facts-grid').textContent()).toContain('about 7 days, from dates');
+  });
+
+  it('show one writeup of an incident written up twice: the copy stays readable, out of the calendar and the search index', async () => {
+    const page = await site.open('/calendar/');
+    expect(await boxLinks(page)).not.toContain(href(COPY));
+    const copy = await site.open(href(COPY));
+    expect(await copy.locator('[data-copy-of] a').getAttribute('href')).toBe(href('2025-05-05-primary-database-deleted'));
+    expect(await copy.locator('[data-pagefind-body]').count()).toBe(0);
+    const original = await site.open(href('2025-05-05-primary-database-deleted'));
+    expect(await original.locator('[data-other-writeups] a').getAttribute('href')).toBe(href(COPY));
+    expect(await original.locator('[data-pagefind-body]').count()).toBe(1);
+    expect(await original.locator('.similar a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).not.toContain(href(COPY));
+  });
+
+  it('fit the year navigation and the highlight on a phone screen without sideways scrolling', async () => {
+    const page = await site.open('/calendar/', { viewport: { width: 390, height: 800 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(overflow).toBeLessThanOrEqual(390);
+    expect(await page.locator('.cal-scroll-hint').isVisible()).toBe(true);
   });
 
   it('load the calendar module on calendar pages only, and no script file on the home and pattern pages', async () => {

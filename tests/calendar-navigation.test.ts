@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPatternCounts, monthlyRecurrence, nearestInDirection, parsePatternCounts } from '../src/lib/calendar-navigation';
+import { formatCounts, monthlyRecurrence, nearestInDirection, parseCounts } from '../src/lib/calendar-navigation';
 
 /** Boxes on a 20 px grid: [column, row]. */
 const grid = (cells: [number, number][]) => cells.map(([column, row]) => ({ x: column * 20, y: row * 20, w: 10, h: 10 }));
@@ -41,20 +41,20 @@ describe('pattern counts in a data attribute', () => {
       ['retry-storm', 3],
       ['dns-failure', 1],
     ]);
-    expect(formatPatternCounts(counts)).toBe('retry-storm:3 dns-failure:1');
-    expect(parsePatternCounts(formatPatternCounts(counts))).toEqual(counts);
-    expect(parsePatternCounts('')).toEqual(new Map());
+    expect(formatCounts(counts)).toBe('retry-storm:3 dns-failure:1');
+    expect(parseCounts(formatCounts(counts))).toEqual(counts);
+    expect(parseCounts('')).toEqual(new Map());
   });
 });
 
 describe('monthlyRecurrence', () => {
   it('counts a pattern per month, apart from incidents whose month is not known', () => {
     const entries = [
-      { month: 1, patterns: ['retry-storm'] },
-      { month: 1, patterns: ['retry-storm', 'dns-failure'] },
-      { month: 12, patterns: ['retry-storm'] },
-      { month: 3, patterns: ['dns-failure'] },
-      { month: null, patterns: ['retry-storm'] },
+      { month: 1, values: ['retry-storm'] },
+      { month: 1, values: ['retry-storm', 'dns-failure'] },
+      { month: 12, values: ['retry-storm'] },
+      { month: 3, values: ['dns-failure'] },
+      { month: null, values: ['retry-storm'] },
     ];
     const { months, unplaced } = monthlyRecurrence(entries, 'retry-storm');
     expect(months).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);

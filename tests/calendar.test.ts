@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, calendarHref, entriesOfYear, patternCalendar, patternOptions, trailingWindow, windowText } from '../src/lib/calendar';
+import { buildCalendar, calendarHref, entriesOfYear, patternCalendar, facetOptions, trailingWindow, windowText } from '../src/lib/calendar';
 import { incident } from './helpers/incidents';
 
 const DAY = 86_400_000;
 
 describe('buildCalendar', () => {
   const calendar = buildCalendar([
-    incident('2021-03-04-writes-time-out', { started: '2021-03-04T10:00:00Z', duration: '4h30m', impact: 'major', patterns: ['retry-storm'] }),
-    incident('2013-06-pool-deadlock', { started: '2013-06', duration: 'unknown', impact: 'minor', patterns: ['deadlock', 'retry-storm'] }),
+    incident('2021-03-04-writes-time-out', { started: '2021-03-04T10:00:00Z', duration: '4h30m', impact: 'major', patterns: ['retry-storm'], services: ['postgres'] }),
+    incident('2013-06-pool-deadlock', { started: '2013-06', duration: 'unknown', impact: 'minor', patterns: ['deadlock', 'retry-storm'], services: ['postgres', 'pgbouncer'] }),
     incident('2013-disk-full', { started: '2013', duration: '2d', impact: 'critical', patterns: ['capacity-limit'] }),
     incident('undated-lost-cluster', { started: 'unknown', duration: '1h', impact: 'critical', patterns: ['deadlock'] }),
   ]);
@@ -41,6 +41,15 @@ describe('buildCalendar', () => {
     expect(Object.fromEntries(calendar.patterns)).toEqual({ 'retry-storm': 2, deadlock: 1, 'capacity-limit': 1 });
   });
 
+  it('counts services per year and overall, for the service highlight', () => {
+    expect(Object.fromEntries(calendar.years[1]!.services)).toEqual({ postgres: 1, pgbouncer: 1 });
+    expect(facetOptions(calendar, 'service')).toEqual([
+      { id: 'pgbouncer', title: 'pgbouncer', count: 1 },
+      { id: 'postgres', title: 'postgres', count: 2 },
+    ]);
+    expect(calendar.entries.find((entry) => entry.slug === '2013-06-pool-deadlock')?.services).toEqual(['postgres', 'pgbouncer']);
+  });
+
   it('gives the entries of one year', () => {
     expect(entriesOfYear(calendar, 2013).map((entry) => entry.slug)).toEqual(['2013-disk-full', '2013-06-pool-deadlock']);
   });
@@ -50,7 +59,7 @@ describe('buildCalendar', () => {
       ['retry-storm', 'Retry storm'],
       ['deadlock', 'Deadlock'],
     ]);
-    expect(patternOptions(calendar, titles)).toEqual([
+    expect(facetOptions(calendar, 'pattern', titles)).toEqual([
       { id: 'capacity-limit', title: 'capacity-limit', count: 1 },
       { id: 'deadlock', title: 'Deadlock', count: 1 },
       { id: 'retry-storm', title: 'Retry storm', count: 2 },

@@ -14,10 +14,17 @@ export interface FixtureIncident {
   title: string;
   /** As a writer would put it in front matter: `2025-01-06T09:00:00Z`, `2025-03`, `unknown`. */
   started: string;
-  /** `45m`, `PT30S`, `unknown`… */
-  duration: string;
+  /** `45m`, `PT30S`, `unknown`…; leave out when `ended` gives it. */
+  duration?: string;
+  ended?: string;
   impact: Impact;
   patterns: string[];
+  services?: string[];
+  organization?: string;
+  /** Default: the title, as one sentence. */
+  summary?: string;
+  /** The MDX body; default a one-line summary section. */
+  body?: string;
 }
 
 const BODY = '\n## Summary\n\nA generated writeup for a fixture site.\n';
@@ -27,8 +34,8 @@ export async function writeFixtureContent(dir: string, incidents: readonly Fixtu
   await mkdir(join(dir, 'incidents'), { recursive: true });
   await cp(join(PROJECT_ROOT, 'content/patterns'), join(dir, 'patterns'), { recursive: true });
   await Promise.all(
-    incidents.map(({ slug, ...data }) =>
-      writeFile(join(dir, 'incidents', `${slug}.mdx`), writeFrontMatter(BODY, { ...data, summary: `${data.title}.` })),
+    incidents.map(({ slug, body = BODY, ...data }) =>
+      writeFile(join(dir, 'incidents', `${slug}.mdx`), writeFrontMatter(body, { summary: `${data.title}.`, ...data })),
     ),
   );
 }

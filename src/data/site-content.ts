@@ -24,7 +24,10 @@ export function getIncidentCopies(): Promise<Map<string, string>> {
   return copies;
 }
 
-/** Published incidents with one writeup each: what search and the calendar show. */
+/**
+ * Published incidents with one writeup each: what the calendar, the home page and pattern pages
+ * show (search leaves copies out of its index). The incident archive lists every writeup.
+ */
 export async function getDistinctIncidents(): Promise<IncidentEntry[]> {
   const repeated = await getIncidentCopies();
   return (await getIncidents()).filter((incident) => !repeated.has(incident.id));

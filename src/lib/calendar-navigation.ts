@@ -1,6 +1,7 @@
 /**
  * What the calendar page's script decides, kept apart from the DOM so it is unit-tested: where an
- * arrow key moves, and how often a pattern recurs. No d3 here: this ships to the browser.
+ * arrow key moves, and how often a highlighted pattern or service recurs. No d3 here: this ships
+ * to the browser.
  */
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
@@ -36,12 +37,12 @@ export function nearestInDirection(rects: readonly BoxRect[], from: number, dire
   return best?.index ?? null;
 }
 
-/** Incident counts per pattern id, written into a data attribute as `retry-storm:3 dns-failure:1`. */
-export function formatPatternCounts(counts: ReadonlyMap<string, number>): string {
+/** Incident counts per pattern id or service, written into a data attribute as `retry-storm:3 dns-failure:1`. */
+export function formatCounts(counts: ReadonlyMap<string, number>): string {
   return [...counts].map(([id, count]) => `${id}:${count}`).join(' ');
 }
 
-export function parsePatternCounts(text: string): Map<string, number> {
+export function parseCounts(text: string): Map<string, number> {
   return new Map(
     text
       .split(' ')
@@ -54,21 +55,21 @@ export function parsePatternCounts(text: string): Map<string, number> {
 }
 
 export interface MonthlyRecurrence {
-  /** Incidents with the pattern in each month, January first. */
+  /** Incidents with the pattern or service in each month, January first. */
   months: number[];
   /** Those whose month is not known. */
   unplaced: number;
 }
 
-/** How often `pattern` recurs per month among `entries` (one year's boxes). */
+/** How often `value` (a pattern id or a service) recurs per month among `entries` (one year's boxes). */
 export function monthlyRecurrence(
-  entries: readonly { month: number | null; patterns: readonly string[] }[],
-  pattern: string,
+  entries: readonly { month: number | null; values: readonly string[] }[],
+  value: string,
 ): MonthlyRecurrence {
   const months = Array.from({ length: 12 }, () => 0);
   let unplaced = 0;
   for (const entry of entries) {
-    if (!entry.patterns.includes(pattern)) continue;
+    if (!entry.values.includes(value)) continue;
     if (entry.month === null) unplaced += 1;
     else months[entry.month - 1]! += 1;
   }

@@ -7,13 +7,18 @@ import { chronological, type CalendarItem, type DayWindow } from './calendar-lay
 import { formatIncidentDuration, type IncidentDuration } from './duration';
 import { incidentHref } from './incident-row';
 import type { Impact } from './impact';
-import { countByPattern, incidentDuration, type IncidentLike } from './incidents';
+import { countByPattern, countByService, incidentDuration, type IncidentLike } from './incidents';
 import { formatUtc, isKnown, knowsDay, type KnownTime } from './time-point';
+
+/** What the calendar can highlight: the incidents of one pattern, or of one service. */
+export type Facet = 'pattern' | 'service';
+export const FACETS: readonly Facet[] = ['pattern', 'service'];
 
 export interface CalendarEntry extends CalendarItem {
   href: string;
   title: string;
   patterns: readonly string[];
+  services: readonly string[];
   /** UTC month 1–12 the incident started in; null when only the year is known. */
   month: number | null;
   /** Accessible name and tooltip: the title, then a line with date, duration and impact. */
@@ -30,8 +35,10 @@ export interface CalendarYear {
   year: number;
   href: string;
   count: number;
-  /** Incidents per pattern id in this year, for the pattern filter's counts. */
+  /** Incidents per pattern id in this year, for the highlight's counts. */
   patterns: Map<string, number>;
+  /** Incidents per service in this year, for the highlight's counts. */
+  services: Map<string, number>;
 }
 
 export interface Calendar {
@@ -43,6 +50,8 @@ export interface Calendar {
   years: CalendarYear[];
   /** Dated incidents per pattern id. */
   patterns: Map<string, number>;
+  /** Dated incidents per service. */
+  services: Map<string, number>;
 }
 
 /** Days in the home page's trailing strip. */
@@ -82,6 +91,7 @@ export function buildCalendar(incidents: readonly IncidentLike[]): Calendar {
       duration,
       impact: data.impact,
       patterns: data.patterns,
+      services: data.services,
       month: start.precision === 'year' ? null : new Date(start.start).getUTCMonth() + 1,
       label: label(data.title, start, duration, data.impact),
     };
@@ -101,8 +111,10 @@ export function buildCalendar(incidents: readonly IncidentLike[]): Calendar {
         href: calendarHref(year, newest),
         count: ofYear.length,
         patterns: countByPattern(ofYear.map(({ incident }) => incident)),
+        services: countByService(ofYear.map(({ incident }) => incident)),
       })),
     patterns: countByPattern(dated.map(({ incident }) => incident)),
+    services: countByService(dated.map(({ incident }) => incident)),
   };
 }
 
@@ -150,15 +162,18 @@ export function patternCalendar(calendar: Calendar, patternId: string) {
   };
 }
 
-export interface PatternOption {
+export interface FacetOption {
   id: string;
   title: string;
   count: number;
 }
 
-/** The patterns the filter offers: those of at least one dated incident, by title. */
-export function patternOptions(calendar: Calendar, titles: ReadonlyMap<string, string>): PatternOption[] {
-  return [...calendar.patterns]
+/**
+ * What a highlight offers: the patterns (by title) or services (by name) of at least one dated
+ * incident, with their counts. A service is named by its slug; titles are for patterns.
+ */
+export function facetOptions(calendar: Calendar, facet: Facet, titles: ReadonlyMap<string, string> = new Map()): FacetOption[] {
+  return [...(facet === 'pattern' ? calendar.patterns : calendar.services)]
     .map(([id, count]) => ({ id, title: titles.get(id) ?? id, count }))
     .sort((a, b) => a.title.localeCompare(b.title));
 }

@@ -43,9 +43,18 @@ export function neighbours<T extends IncidentLike>(ordered: readonly T[], id: st
 
 /** How many incidents show each pattern id. */
 export function countByPattern(incidents: readonly IncidentLike[]): Map<string, number> {
+  return countValues(incidents, (data) => data.patterns);
+}
+
+/** How many incidents name each service. */
+export function countByService(incidents: readonly IncidentLike[]): Map<string, number> {
+  return countValues(incidents, (data) => data.services);
+}
+
+function countValues(incidents: readonly IncidentLike[], values: (data: IncidentData) => readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const incident of incidents) {
-    for (const pattern of incident.data.patterns) counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+    for (const value of new Set(values(incident.data))) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return counts;
 }

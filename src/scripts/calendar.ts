@@ -1,18 +1,20 @@
 /**
  * The calendar page's one script (bundled and deferred by Astro, loaded on calendar pages only).
  * The SVG and its links work without it; it adds a tooltip on hover and focus, arrow-key
- * movement between boxes, and the pattern filter (`?pattern=<id>`).
+ * movement between boxes, and the highlight of one pattern or service (`?pattern=<id>`,
+ * `?service=<slug>`).
  *
  * It listens on the picture, not on each of its hundreds of boxes, and touches a box only when
  * the reader does, so it adds nothing to the page's first paint.
  */
-import { monthlyRecurrence, nearestInDirection, parsePatternCounts, type Direction } from '../lib/calendar-navigation';
+import { monthlyRecurrence, nearestInDirection, parseCounts, type Direction } from '../lib/calendar-navigation';
 // Not Intl: its first use in a page costs more than the rest of this script.
 import { MONTHS } from '../lib/time-point';
 
 const KEYS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-const patternsOf = (link: SVGAElement) => (link.dataset.patterns ?? '').split(' ');
+/** A box's pattern ids or services, from `data-patterns` / `data-services`. */
+const valuesOf = (link: SVGAElement, facet: string) => (link.dataset[`${facet}s`] ?? '').split(' ');
 
 function rectOf(link: SVGAElement) {
   const rect = link.querySelector('rect')!;
@@ -25,11 +27,12 @@ function setUp(figure: HTMLElement): void {
   const tip = figure.querySelector<HTMLElement>('.cal-tip')!;
   const links = [...svg.querySelectorAll<SVGAElement>('a')];
   const tips = new WeakMap<SVGAElement, string[]>();
-  let pattern = '';
+  /** The highlighted pattern id or service; '' for none. */
+  let highlight = '';
   let tabStop: SVGAElement | undefined;
 
   const boxAt = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGAElement>('svg[data-calendar] a') : null);
-  const active = () => (pattern ? links.filter((link) => patternsOf(link).includes(pattern)) : links);
+  const active = () => (highlight ? links.filter((link) => link.classList.contains('match')) : links);
 
   // Our tooltip replaces the native one; the <title> text stays the link's accessible name.
   const tipLines = (link: SVGAElement) => {
@@ -103,19 +106,21 @@ function setUp(figure: HTMLElement): void {
   });
 
   const form = document.querySelector<HTMLFormElement>('[data-calendar-filter]');
-  const select = form?.querySelector('select');
-  if (!form || !select) return;
+  const selects = [...(form?.querySelectorAll<HTMLSelectElement>('select[name]') ?? [])];
+  if (!form || selects.length === 0) return;
   const recurrence = document.querySelector<HTMLElement>('[data-calendar-recurrence]')!;
   const yearLinks = [...document.querySelectorAll<HTMLAnchorElement>('.cal-years a[data-patterns]')];
   const totals = new Map(yearLinks.map((link) => [link, link.querySelector('.count')!.textContent]));
+  /** The highlighted facet's select, whose name (`pattern`, `service`) is also its URL parameter. */
+  let chosen: HTMLSelectElement | undefined;
 
   const showRecurrence = () => {
-    recurrence.hidden = pattern === '';
-    if (!pattern) return;
-    const entries = links.map((link) => ({ month: link.dataset.month ? Number(link.dataset.month) : null, patterns: patternsOf(link) }));
-    const { months, unplaced } = monthlyRecurrence(entries, pattern);
+    recurrence.hidden = !highlight;
+    if (!highlight || !chosen) return;
+    const entries = links.map((link) => ({ month: link.dataset.month ? Number(link.dataset.month) : null, values: valuesOf(link, chosen!.name) }));
+    const { months, unplaced } = monthlyRecurrence(entries, highlight);
     const total = months.reduce((sum, n) => sum + n, unplaced);
-    const name = select.selectedOptions[0]?.text.replace(/ \(\d+\)$/, '') ?? pattern;
+    const name = chosen.selectedOptions[0]?.text.replace(/ \(\d+\)$/, '') ?? highlight;
     recurrence.querySelector('h2')!.textContent = `${name} in ${figure.dataset.year}: ${total} incident${total === 1 ? '' : 's'}, by month`;
     const items = months.map((count, month) => [MONTHS[month]!, count] as const);
     if (unplaced > 0) items.push(['month not known', unplaced]);
@@ -129,33 +134,39 @@ function setUp(figure: HTMLElement): void {
     );
   };
 
-  const withPattern = (href: string) => {
+  const withHighlight = (href: string) => {
     const url = new URL(href, location.href);
-    if (pattern) url.searchParams.set('pattern', pattern);
-    else url.searchParams.delete('pattern');
+    for (const select of selects) url.searchParams.delete(select.name);
+    if (highlight && chosen) url.searchParams.set(chosen.name, highlight);
     return url.pathname + url.search;
   };
 
-  const apply = (chosen: string) => {
-    pattern = chosen;
-    history.replaceState(null, '', withPattern(location.href));
-    for (const link of links) link.classList.toggle('match', pattern !== '' && patternsOf(link).includes(pattern));
-    if (pattern) svg.dataset.filter = pattern;
+  // One highlight at a time: picking a service clears the pattern, and the other way round.
+  const apply = (select: HTMLSelectElement) => {
+    for (const other of selects) if (other !== select) other.value = '';
+    chosen = select.value ? select : undefined;
+    highlight = select.value;
+    history.replaceState(null, '', withHighlight(location.href));
+    for (const link of links) link.classList.toggle('match', highlight !== '' && valuesOf(link, select.name).includes(highlight));
+    if (highlight) svg.dataset.filter = highlight;
     else delete svg.dataset.filter;
     if (roving) makeTabStop(active()[0]);
     for (const link of yearLinks) {
-      link.href = withPattern(link.href);
-      const count = pattern ? `(${parsePatternCounts(link.dataset.patterns ?? '').get(pattern) ?? 0})` : totals.get(link)!;
-      link.querySelector('.count')!.textContent = count;
+      link.href = withHighlight(link.href);
+      const counts = parseCounts(link.dataset[`${select.name}s`] ?? '');
+      link.querySelector('.count')!.textContent = highlight ? `(${counts.get(highlight) ?? 0})` : totals.get(link)!;
     }
     showRecurrence();
   };
 
-  select.addEventListener('change', () => apply(select.value));
-  const requested = new URL(location.href).searchParams.get('pattern') ?? '';
-  if (requested && [...select.options].some((option) => option.value === requested)) {
-    select.value = requested;
-    apply(requested);
+  const params = new URL(location.href).searchParams;
+  for (const select of selects) {
+    select.addEventListener('change', () => apply(select));
+    const requested = params.get(select.name) ?? '';
+    if (!chosen && requested && [...select.options].some((option) => option.value === requested)) {
+      select.value = requested;
+      apply(select);
+    }
   }
   form.hidden = false;
 }
