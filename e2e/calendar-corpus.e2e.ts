@@ -1,79 +1,110 @@
 /**
- * The calendar on real data: the shared corpus imported with the real importer and built, then
- * every calendar page read in Chromium. (The corpus does not state impact, so shading is
- * checked on the fixture site in calendar.e2e.ts.)
+ * The calendar on real data: our writeups, the shared postmortems corpus imported on top of them,
+ * then GitHub's status history, all with the real importer; built, and every calendar page read
+ * in Chromium.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readFrontMatter } from '../src/lib/front-matter';
-import { estimateMinutes } from '../src/lib/duration';
-import { incidentDuration } from '../src/lib/incidents';
-import { incidentSchema } from '../src/lib/schema';
-import { isKnown } from '../src/lib/time-point';
-import { entryId } from '../src/lib/validate/content';
-import { readSourceFiles } from '../src/node/read-content';
-import { PROJECT_ROOT } from './support/build';
+import { sizeAgreement } from '../src/lib/calendar-encoding';
+import { impactRank, type Impact } from '../src/lib/impact';
 import { useBuiltSite } from './support/built-site';
-import { importCorpus, SHARED_CORPUS } from './support/corpus';
+import { drawnWriteups, importCorpus, SHARED_CORPUS, SHARED_STATUSPAGE, type DrawnWriteup } from './support/corpus';
 import { useBrowser } from './support/page';
 
 const PAGE_BUDGET = 300 * 1024;
+/** Share of longer-by-2x pairs that must have the larger box, on each corpus. */
+const SIZE_AGREEMENT = 0.95;
 
-describe.skipIf(!existsSync(SHARED_CORPUS))('calendar of the imported shared corpus', () => {
-  /** Minutes (or null) of every dated imported incident, by slug. */
-  const dated = new Map<string, number | null>();
+const corpora = existsSync(SHARED_CORPUS) && existsSync(SHARED_STATUSPAGE);
+if (!corpora && process.env.CI) throw new Error(`the shared corpora are missing beside the repository (${SHARED_CORPUS}, ${SHARED_STATUSPAGE})`);
 
-  const corpusSite = useBuiltSite('calendar-corpus', async (workDir) => {
-    const { contentDir } = await importCorpus(workDir);
-    for (const file of await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'))) {
-      const data = incidentSchema.parse(readFrontMatter(file.text).data);
-      if (isKnown(data.started)) dated.set(entryId(file.path), estimateMinutes(incidentDuration(data)));
-    }
-    return contentDir;
-  });
+describe.skipIf(!corpora)('calendar of our writeups with both shared corpora imported', () => {
+  /** Every dated writeup that is not a copy of another, by slug. */
+  let dated = new Map<string, DrawnWriteup>();
+
+  const corpusSite = useBuiltSite(
+    'calendar-corpus',
+    async (workDir) => {
+      const { contentDir } = await importCorpus(workDir, { ownWriteups: true, statuspage: true });
+      dated = await drawnWriteups(contentDir);
+      return contentDir;
+    },
+    15 * 60_000,
+  );
 
   const site = useBrowser(() => corpusSite.url);
 
-  /** Every box on every calendar page: its page, writeup slug and area. Read once, for both tests. */
-  let read: Promise<{ path: string; slug: string; area: number }[]> | undefined;
+  interface Box {
+    path: string;
+    slug: string;
+    side: number;
+    shade: string;
+    fill: string;
+  }
+  /** Every box on every calendar page. Read once, for all tests. */
+  let read: Promise<Box[]> | undefined;
   const allBoxes = () => (read ??= readBoxes());
 
-  async function readBoxes(): Promise<{ path: string; slug: string; area: number }[]> {
+  async function readBoxes(): Promise<Box[]> {
     const index = await site.open('/calendar/');
-    const paths = [...new Set(['/calendar/', ...(await index.$$eval('.cal-years a', (links) => links.map((a) => a.getAttribute('href')!)))])];
-    const boxes = [];
+    const paths = [...new Set(['/calendar/', ...(await index.$$eval('.cal-years a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)))])];
+    const boxes: Box[] = [];
     for (const path of paths) {
       const page = await site.open(path);
       const found = await page.$$eval('svg[data-calendar] a', (links) =>
         links.map((a) => {
           const rect = a.querySelector('rect')!;
-          return { href: a.getAttribute('href')!, area: rect.width.baseVal.value * rect.height.baseVal.value };
+          return { href: a.getAttribute('href')!, side: rect.width.baseVal.value, shade: rect.classList[0]!, fill: getComputedStyle(rect).fill };
         }),
       );
-      boxes.push(...found.map(({ href, area }) => ({ path, slug: href.replace(/^\/incidents\/|\/$/g, ''), area })));
+      boxes.push(...found.map(({ href, ...box }) => ({ path, slug: href.replace(/^\/incidents\/|\/$/g, ''), ...box })));
       await page.context().close();
     }
     return boxes;
   }
 
-  it('draws every dated incident as exactly one linked box across the calendar pages, each page under 300 KB', async () => {
+  it('draws every dated incident as exactly one linked box across 14 years of pages, each page under 300 KB', async () => {
     const boxes = await allBoxes();
-    expect(dated.size).toBeGreaterThan(150);
+    expect(dated.size).toBeGreaterThan(1400);
     expect(boxes.map((box) => box.slug).sort()).toEqual([...dated.keys()].sort());
-    for (const path of new Set(boxes.map((box) => box.path))) {
+    const paths = new Set(boxes.map((box) => box.path));
+    expect(paths.size).toBeGreaterThanOrEqual(14);
+    for (const path of paths) {
       const html = await readFile(join(corpusSite.outDir, path, 'index.html'));
       expect(html.byteLength, path).toBeLessThan(PAGE_BUDGET);
     }
   });
 
-  it('draws an incident that lasted at least twice as long as another as a larger box', async () => {
-    const timed = (await allBoxes()).filter((box) => dated.get(box.slug) != null);
-    expect(timed.length).toBeGreaterThan(100);
-    const wrong = timed.flatMap((long) =>
-      timed.filter((short) => dated.get(long.slug)! >= 2 * dated.get(short.slug)! && long.area <= short.area).map((short) => `${long.slug} ≤ ${short.slug}`),
-    );
-    expect(wrong).toEqual([]);
+  it.each(['statuspage', 'postmortems'] as const)(
+    'draws an incident that lasted at least twice as long as another as a larger box, on the %s import',
+    async (origin) => {
+      const drawn = (await allBoxes()).filter((box) => dated.get(box.slug)!.origin === origin);
+      const { pairs, agreeing } = sizeAgreement(drawn.map((box) => ({ minutes: dated.get(box.slug)!.minutes, side: box.side })));
+      expect(pairs).toBeGreaterThan(3000);
+      expect(agreeing / pairs, `${agreeing} of ${pairs} pairs`).toBeGreaterThanOrEqual(SIZE_AGREEMENT);
+    },
+  );
+
+  it('shades every box by its impact, darker for more', async () => {
+    const boxes = await allBoxes();
+    const byImpact = new Map<Impact, Set<string>>();
+    for (const box of boxes) {
+      const { impact } = dated.get(box.slug)!;
+      expect(box.shade, box.slug).toBe(impact === 'unknown' ? 'su' : `s${impactRank(impact)}`);
+      byImpact.set(impact, (byImpact.get(impact) ?? new Set()).add(box.fill));
+    }
+    // Every status-page impact level is present, each drawn in one fill, darker as impact grows.
+    const levels = (['none', 'minor', 'major', 'critical'] as const).filter((level) => byImpact.has(level));
+    expect(levels).toEqual(['none', 'minor', 'major', 'critical']);
+    const lightness = levels.map((level) => {
+      const fills = [...byImpact.get(level)!];
+      expect(fills).toHaveLength(1);
+      const [r, g, b] = fills[0]!.match(/\d+/g)!.map(Number);
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    });
+    expect(lightness).toEqual([...lightness].sort((a, b) => b - a));
+    expect(new Set(lightness).size).toBe(levels.length);
   });
 });

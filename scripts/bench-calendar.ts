@@ -1,11 +1,13 @@
 /**
  * npm run bench:calendar [-- --runs N]
  *
- * How fast the calendar paints and how heavy its pages are with five years of 2,000 incidents.
- * Generates the incidents (seeded, so every run draws the same site) with the real patterns
- * into bench/out/calendar/content, builds the site, serves it, opens every calendar page in
- * Chromium `runs` times (a fresh context each time, so nothing is cached) while tracing, and
- * writes the medians to bench/calendar-report.md.
+ * How fast the calendar paints and how heavy its pages are, on two sites: five years of 2,000
+ * generated incidents (seeded, so every run draws the same site), and the real data (our
+ * writeups with the shared postmortems corpus and GitHub's status history imported on top, by
+ * the real importer). Builds each, serves it, opens every calendar page in Chromium `runs` times
+ * (a fresh context each time, so nothing is cached) while tracing, and writes the medians to
+ * bench/calendar-report.md, with how well box size and shade encode duration and impact on the
+ * real data.
  */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -14,9 +16,12 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser';
 import { buildSite, PROJECT_ROOT } from '../e2e/support/build';
+import { drawnWriteups, importCorpus, type DrawnWriteup } from '../e2e/support/corpus';
 import { writeFixtureContent, type FixtureIncident } from '../e2e/support/fixture-content';
+import { sizeAgreement } from '../src/lib/calendar-encoding';
+import { formatCount } from '../src/lib/format-count';
 import { serveStatic } from '../e2e/support/static-server';
-import { IMPACT_LEVELS } from '../src/lib/impact';
+import { IMPACT_LEVELS, type Impact } from '../src/lib/impact';
 import { seededRandom } from '../src/lib/seeded-random';
 import { median } from '../src/lib/stats';
 
@@ -152,22 +157,9 @@ interface Row extends Run {
   bytes: number;
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
-  const runs = Number(values.runs);
-  const patternIds = (await readdir(join(PROJECT_ROOT, 'content/patterns'))).map((name) => name.replace(/\.mdx$/, ''));
-  const contentDir = join(OUT, 'content');
-  const dist = join(OUT, 'dist');
-  await rm(OUT, { recursive: true, force: true });
-  await writeFixtureContent(contentDir, generateIncidents(patternIds));
-
-  console.log(`building ${INCIDENTS} incidents over ${YEARS} years…`);
-  const build = await buildSite({ contentDir, outDir: dist });
-  if (build.code !== 0) throw new Error(`astro build failed:\n${build.output}`);
-
+/** Every calendar page of a built site, and the page without a calendar, measured `runs` times. */
+async function measureSite(browser: Browser, dist: string, runs: number): Promise<Row[]> {
   const site = await serveStatic(dist);
-  const browser = await launchBrowser();
-  const chromium = browser.version();
   const rows: Row[] = [];
   try {
     // The pattern index, a page without a calendar, shows what any page of the site costs.
@@ -190,36 +182,118 @@ async function main(): Promise<number> {
       console.log(`${path}  ${row.boxes} boxes  ${kilobytes(row.bytes)}  calendar ${ms(row.calendar)}  painted ${ms(row.painted)}  FCP ${ms(row.fcp)}`);
     }
   } finally {
-    await browser.close();
     await site.close();
   }
+  return rows;
+}
 
-  const calendars = rows.filter((row) => row.path !== BASELINE);
-  const ok = calendars.every((row) => row.calendar < BUDGET.paintMs && row.bytes < BUDGET.pageBytes);
-  await writeFile(REPORT, report(rows, runs, chromium, ok));
+interface Encoding {
+  /** Per origin of the writeups: boxes drawn, pairs longer-by-2x, of which drawn larger. */
+  sizes: { origin: DrawnWriteup['origin']; boxes: number; pairs: number; agreeing: number }[];
+  /** Per impact: the shade classes its boxes were drawn with. */
+  shades: Map<Impact, Set<string>>;
+}
+
+/** Box sides and shade classes as built, checked against what each writeup says. */
+async function encodingOf(dist: string, drawn: ReadonlyMap<string, DrawnWriteup>): Promise<Encoding> {
+  const boxes: { writeup: DrawnWriteup; side: number; shade: string }[] = [];
+  for (const path of await calendarPaths(dist)) {
+    const html = await readFile(join(dist, path, 'index.html'), 'utf8');
+    const svg = html.match(/<svg data-calendar[\s\S]*?<\/svg>/)?.[0] ?? '';
+    for (const [, slug, rect] of svg.matchAll(/<a href="\/incidents\/([^/"]+)\/"[\s\S]*?(<rect [^>]*>)/g)) {
+      const writeup = drawn.get(slug!);
+      if (!writeup) throw new Error(`${path} draws ${slug}, which the content does not date`);
+      boxes.push({ writeup, side: Number(/ width="([\d.]+)"/.exec(rect!)![1]), shade: / class="(\w+)/.exec(rect!)![1]! });
+    }
+  }
+  const sizes = (['statuspage', 'postmortems', 'ours'] as const).map((origin) => {
+    const mine = boxes.filter((box) => box.writeup.origin === origin);
+    return { origin, boxes: mine.length, ...sizeAgreement(mine.map((box) => ({ minutes: box.writeup.minutes, side: box.side }))) };
+  });
+  const shades = new Map<Impact, Set<string>>();
+  for (const box of boxes) shades.set(box.writeup.impact, (shades.get(box.writeup.impact) ?? new Set()).add(box.shade));
+  return { sizes, shades };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+  const runs = Number(values.runs);
+  const patternIds = (await readdir(join(PROJECT_ROOT, 'content/patterns'))).map((name) => name.replace(/\.mdx$/, ''));
+  await rm(OUT, { recursive: true, force: true });
+  const generated = { content: join(OUT, 'generated/content'), dist: join(OUT, 'generated/dist') };
+  await writeFixtureContent(generated.content, generateIncidents(patternIds));
+  const real = { content: join(OUT, 'real/content'), dist: join(OUT, 'real/dist') };
+  console.log('importing both shared corpora on top of our writeups…');
+  await importCorpus(join(OUT, 'real'), { ownWriteups: true, statuspage: true });
+  const drawn = await drawnWriteups(real.content);
+
+  for (const site of [generated, real]) {
+    console.log(`building ${site.content}…`);
+    const build = await buildSite({ contentDir: site.content, outDir: site.dist });
+    if (build.code !== 0) throw new Error(`astro build failed:\n${build.output}`);
+  }
+  const encoding = await encodingOf(real.dist, drawn);
+
+  const browser = await launchBrowser();
+  const chromium = browser.version();
+  let sites: { generated: Row[]; real: Row[] };
+  try {
+    sites = { generated: await measureSite(browser, generated.dist, runs), real: await measureSite(browser, real.dist, runs) };
+  } finally {
+    await browser.close();
+  }
+
+  const withinBudget = (rows: readonly Row[]) =>
+    rows.filter((row) => row.path !== BASELINE).every((row) => row.calendar < BUDGET.paintMs && row.bytes < BUDGET.pageBytes);
+  const encoded = encoding.sizes.every((size) => size.pairs === 0 || size.agreeing / size.pairs >= SIZE_AGREEMENT) && shadesDarken(encoding.shades);
+  const ok = withinBudget(sites.generated) && withinBudget(sites.real) && encoded;
+  await writeFile(REPORT, report(sites, encoding, drawn.size, runs, chromium, ok));
   console.log(`${ok ? 'within' : 'OVER'} budget; report written to bench/calendar-report.md`);
   return ok ? 0 : 1;
+}
+
+/** Share of longer-by-2x pairs that must be drawn larger, on each corpus. */
+const SIZE_AGREEMENT = 0.95;
+const SHADE_ORDER: readonly [Impact, string][] = [['unknown', 'su'], ['none', 's1'], ['minor', 's2'], ['major', 's3'], ['critical', 's4']];
+
+/** Each impact drawn in exactly its own shade class, classes darkening from none to critical. */
+function shadesDarken(shades: ReadonlyMap<Impact, Set<string>>): boolean {
+  return SHADE_ORDER.every(([impact, shade]) => !shades.has(impact) || (shades.get(impact)!.size === 1 && shades.get(impact)!.has(shade)));
 }
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => (Number.isNaN(value) ? '–' : `${value.toFixed(1)} ms`);
 
-function report(rows: readonly Row[], runs: number, chromium: string, ok: boolean): string {
-  const table = rows
-    .map((row) => `| \`${row.path}\` | ${row.boxes} | ${kilobytes(row.bytes)} | ${ms(row.calendar)} | ${ms(row.painted)} | ${ms(row.fcp)} |`)
+function table(rows: readonly Row[]): string {
+  return [
+    '| page | boxes | HTML | calendar paint | page parse→painted | FCP |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map((row) => `| \`${row.path}\` | ${row.boxes} | ${kilobytes(row.bytes)} | ${ms(row.calendar)} | ${ms(row.painted)} | ${ms(row.fcp)} |`),
+  ].join('\n');
+}
+
+const ORIGIN_NAMES: Record<DrawnWriteup['origin'], string> = {
+  statuspage: 'Statuspage import (GitHub)',
+  postmortems: 'postmortems-app import',
+  ours: 'our writeups',
+};
+
+function report(sites: { generated: Row[]; real: Row[] }, encoding: Encoding, drawn: number, runs: number, chromium: string, ok: boolean): string {
+  const sizes = encoding.sizes
+    .map(({ origin, boxes, pairs, agreeing }) => `| ${ORIGIN_NAMES[origin]} | ${formatCount(boxes)} | ${formatCount(pairs)} | ${formatCount(agreeing)} | ${pairs ? ((100 * agreeing) / pairs).toFixed(1) : '–'} % |`)
+    .join('\n');
+  const shades = SHADE_ORDER.filter(([impact]) => encoding.shades.has(impact))
+    .map(([impact, shade]) => `| ${impact} | \`${shade}\` | ${[...encoding.shades.get(impact)!].map((c) => `\`${c}\``).join(', ')} |`)
     .join('\n');
   return `# Calendar benchmark
 
 Command: \`npm run bench:calendar\` (\`-- --runs N\` for more loads per page). Written by
 \`scripts/bench-calendar.ts\`; do not edit by hand.
 
-${INCIDENTS} generated incidents, ${FIRST_YEAR}–${FIRST_YEAR + YEARS - 1}, with the real patterns from
-\`content/patterns/\` (durations log-uniform from a minute to a week, 8 % unknown; 10 % of dates
-known only to the month, 2 % only to the year). Built with \`astro build\`, served from localhost,
-opened in headless Chromium ${chromium} on ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} when the report
-was written: other work on the machine inflates the page-load columns most). Each page was loaded
-once to warm up, then ${runs} times, each in a fresh browser context (nothing cached); figures are
-medians.
+Two sites, built with \`astro build\`, served from localhost, opened in headless Chromium
+${chromium} on ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} when the report was written: other work on
+the machine inflates the page-load columns most). Each page was loaded once to warm up, then
+${runs} times, each in a fresh browser context (nothing cached); figures are medians.
 
 - **calendar paint**: what Chromium spends drawing the year's calendar SVG. After the page has
   loaded, the SVG is detached, two frames pass, then it is put back while Chromium traces; the
@@ -236,11 +310,38 @@ medians.
 
 \`${BASELINE}\`, a page without a calendar, is loaded the same way for comparison.
 
-| page | boxes | HTML | calendar paint | page parse→painted | FCP |
-|---|---:|---:|---:|---:|---:|
-${table}
+## Real data: our writeups, the postmortems corpus and GitHub's status history
 
-Result: ${ok ? 'every calendar page is within both budgets' : 'a calendar page is OVER budget'}.
+${formatCount(drawn)} dated incidents drawn (copies of one incident drawn once), imported with \`npm run import\` on
+top of \`content/incidents/\`.
+
+${table(sites.real)}
+
+### Does the picture encode what the writeups say?
+
+Box size: among pairs of drawn incidents where one lasted at least twice as long as the other
+(durations known from dates counted by the middle of their range; unknown durations left out),
+how many draw the longer one larger. Target: at least ${SIZE_AGREEMENT * 100} % on each corpus.
+
+| writeups | boxes | pairs 2x apart | longer drawn larger | share |
+|---|---:|---:|---:|---:|
+${sizes}
+
+Shade: the class each impact level was drawn with (\`s1\`…\`s4\` darken in that order, \`su\` is
+outlined).
+
+| impact | expected | drawn with |
+|---|---|---|
+${shades}
+
+## Generated: ${INCIDENTS} incidents, ${FIRST_YEAR}–${FIRST_YEAR + YEARS - 1}
+
+With the real patterns from \`content/patterns/\` (durations log-uniform from a minute to a week,
+8 % unknown; 10 % of dates known only to the month, 2 % only to the year).
+
+${table(sites.generated)}
+
+Result: ${ok ? 'every calendar page is within both budgets, and size and shade encode duration and impact' : 'a page is OVER budget or the encoding misses its target'}.
 `;
 }
 

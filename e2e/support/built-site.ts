@@ -15,8 +15,11 @@ export interface BuiltSite {
   readonly outDir: string;
 }
 
-/** `prepare` writes content under the work folder and returns the content folder's path. */
-export function useBuiltSite(name: string, prepare: (workDir: string) => Promise<string>): BuiltSite {
+/**
+ * `prepare` writes content under the work folder and returns the content folder's path.
+ * `timeoutMs` bounds preparing and building together, for sites larger than the default allows.
+ */
+export function useBuiltSite(name: string, prepare: (workDir: string) => Promise<string>, timeoutMs?: number): BuiltSite {
   let workDir: string | undefined;
   let outDir = '';
   let site: StaticSite | undefined;
@@ -27,7 +30,7 @@ export function useBuiltSite(name: string, prepare: (workDir: string) => Promise
     const result = await buildSite({ contentDir, outDir });
     if (result.code !== 0) throw new Error(`${name} build failed:\n${result.output}`);
     site = await serveStatic(outDir);
-  });
+  }, timeoutMs);
   afterAll(async () => {
     await site?.close();
     if (workDir) await rm(workDir, { recursive: true, force: true });

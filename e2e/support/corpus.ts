@@ -7,8 +7,15 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { findCopies } from '../../src/lib/copies';
+import { estimateMinutes } from '../../src/lib/duration';
 import { readFrontMatter } from '../../src/lib/front-matter';
+import type { Impact } from '../../src/lib/impact';
+import { incidentDuration } from '../../src/lib/incidents';
 import { readCorpusFile, recordUrlsIn } from '../../src/lib/import/postmortems-app';
+import { statusPageOf } from '../../src/lib/import/same-incident';
+import { incidentSchema } from '../../src/lib/schema';
+import { isKnown } from '../../src/lib/time-point';
 import { entryId } from '../../src/lib/validate/content';
 import { readSourceFiles } from '../../src/node/read-content';
 import { PROJECT_ROOT } from './build';
@@ -51,9 +58,11 @@ export async function importCorpus(workDir: string, options: CorpusOptions = {})
       maxBuffer: 64 * 1024 * 1024,
     });
     output.push(stdout);
-    for (const [, record, writeup] of stdout.split('\n').flatMap((line) => SAME_INCIDENT.exec(line) ?? [])) {
-      if (format !== 'postmortems-app') continue;
-      const { url } = readCorpusFile(await readFile(record!, 'utf8')).record;
+    if (format !== 'postmortems-app') continue;
+    for (const line of stdout.split('\n')) {
+      const [, record, writeup] = SAME_INCIDENT.exec(line) ?? [];
+      if (!record || !writeup) continue;
+      const { url } = readCorpusFile(await readFile(record, 'utf8')).record;
       if (url) slugByUrl.set(url, entryId(`${writeup}.mdx`));
     }
   }
@@ -66,4 +75,31 @@ export async function importCorpus(workDir: string, options: CorpusOptions = {})
     return { slug, title: String(data.title), text };
   });
   return { contentDir, slugByUrl, writeups, output };
+}
+
+/** A writeup the calendar draws: how long it lasted (a range by its middle), its impact, where it came from. */
+export interface DrawnWriteup {
+  minutes: number | null;
+  impact: Impact;
+  origin: 'statuspage' | 'postmortems' | 'ours';
+}
+
+/**
+ * The writeups of a content folder that the calendar draws (dated, and not a copy of another),
+ * by slug, each marked with where it came from: our own content/, a status page, or the corpus.
+ */
+export async function drawnWriteups(contentDir: string): Promise<Map<string, DrawnWriteup>> {
+  const ours = new Set((await readSourceFiles(PROJECT_ROOT, 'content/incidents')).map((file) => entryId(file.path)));
+  const writeups = (await readSourceFiles(PROJECT_ROOT, join(contentDir, 'incidents'))).map((file) => {
+    const { data, content } = readFrontMatter(file.text);
+    return { id: entryId(file.path), data: incidentSchema.parse(data), body: content };
+  });
+  const copies = findCopies(writeups);
+  const drawn = new Map<string, DrawnWriteup>();
+  for (const { id, data } of writeups) {
+    if (!isKnown(data.started) || copies.has(id)) continue;
+    const origin = ours.has(id) ? 'ours' : statusPageOf(data.sources.map((source) => source.url)) ? 'statuspage' : 'postmortems';
+    drawn.set(id, { minutes: estimateMinutes(incidentDuration(data)), impact: data.impact, origin });
+  }
+  return drawn;
 }
