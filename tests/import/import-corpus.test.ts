@@ -2,6 +2,7 @@
  * The import command's core on temporary folders: what it writes, skips and reports, and that a
  * second run changes nothing. Records are made up in the shape of each corpus.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,5 +125,29 @@ describe('importCorpus', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toEqual(['corpus/broken.md: not imported: line 1: the file has no front matter']);
     expect(result.stdout.at(-1)).toMatch(/^2 records: 1 imported, .* 1 failed/);
+  });
+});
+
+const SHARED_STATUSPAGE = join(PROJECT, '../shared/corpus/statuspage-github');
+describe.skipIf(!existsSync(SHARED_STATUSPAGE) && !process.env.CI)('importCorpus on the shared GitHub status history', () => {
+  it('imports every record, and a second run adds nothing and changes no file', { timeout: 120_000 }, async () => {
+    const first = await run({ format: 'statuspage', input: SHARED_STATUSPAGE });
+    expect(first.stderr).toEqual([]);
+    expect(first.stdout.at(-1)).toMatch(/^1282 records: 1282 imported, 0 skipped as already present, 0 skipped as the same incident as a writeup, 0 failed/);
+    const before = await snapshot();
+    expect(before.size).toBe(1282);
+    const second = await run({ format: 'statuspage', input: SHARED_STATUSPAGE });
+    expect(second.code).toBe(0);
+    expect(second.stdout.at(-1)).toMatch(/^1282 records: 0 imported, 1282 skipped as already present,/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('reads a saved incidents.json of many incidents, naming each record it reports', async () => {
+    const names = (await readdir(join(SHARED_STATUSPAGE, 'incidents'))).slice(0, 3);
+    const records = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(SHARED_STATUSPAGE, 'incidents', name), 'utf8'))));
+    await writeFile(join(root, 'corpus/incidents.json'), JSON.stringify({ page: records[0].page, incidents: records.map((r) => r.incident) }));
+    const result = await run({ format: 'statuspage', input: 'corpus/incidents.json' });
+    expect(result.stdout.at(-1)).toMatch(/^3 records: 3 imported/);
+    expect((await snapshot()).size).toBe(3);
   });
 });
