@@ -30,9 +30,13 @@ describe('findCopies', () => {
     expect(copies).toEqual(new Map([['2017-01-31-a', '2017-01-31-b']]));
   });
 
+  it('never calls a hand-written writeup a copy, as a weekly incident log writes several alike', () => {
+    expect(findCopies([writeup('2017-01-31-a', GITLAB), writeup('2017-01-31-b', { ...GITLAB, title: 'Another day, another database' })]).size).toBe(0);
+  });
+
   it('leaves distinct incidents alone, and two incidents of one status page even when they read alike', () => {
     const status = (id: string) => ({ ...GITLAB, sources: [{ title: 'Status', url: `https://www.githubstatus.com/incidents/${id}` }] });
-    expect(findCopies([writeup('2017-01-31-a', status('aaa')), writeup('2017-01-31-b', status('bbb'))]).size).toBe(0);
-    expect(findCopies([writeup('2017-01-31-a', GITLAB), writeup('2017-01-31-c', { ...GITLAB, organization: 'Example' })]).size).toBe(0);
+    expect(findCopies([writeup('2017-01-31-a', status('aaa'), IMPORTED), writeup('2017-01-31-b', status('bbb'), IMPORTED)]).size).toBe(0);
+    expect(findCopies([writeup('2017-01-31-a', GITLAB), writeup('2017-01-31-c', { ...GITLAB, organization: 'Example' }, IMPORTED)]).size).toBe(0);
   });
 });

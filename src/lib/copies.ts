@@ -1,6 +1,6 @@
 /**
- * Writeups that describe one incident twice: kept on purpose (`npm run import -- … --keep-duplicates`)
- * or written twice by different hands. Search and the calendar show one of them, the original,
+ * Writeups that describe one incident twice: an imported one kept on purpose
+ * (`npm run import -- … --keep-duplicates`), or imported beside a writeup added by hand later. Search and the calendar show one of them, the original,
  * so a responder never meets two copies side by side; the copies stay readable at their own
  * address and point to it. Same rules as the importers' check (src/lib/import/same-incident.ts).
  */
@@ -27,8 +27,9 @@ function identity({ id, data }: IncidentLike): IncidentIdentity {
 }
 
 /**
- * Each copy's slug → the slug of the writeup shown in its place. The original is the one written
- * by hand over an imported one, then the one with more sources, then the first by slug.
+ * Each copy's slug → the slug of the writeup shown in its place. Only imported writeups are
+ * copies; the original is the one written by hand, then the one with more sources, then the
+ * first by slug.
  */
 export function findCopies(writeups: readonly WriteupText[]): Map<string, string> {
   const imported = (writeup: WriteupText) => IMPORTED_MARK.test(writeup.body ?? '');
@@ -38,7 +39,9 @@ export function findCopies(writeups: readonly WriteupText[]): Map<string, string
   const finder = sameIncidentFinder([]);
   const copies = new Map<string, string>();
   for (const writeup of preferred) {
-    const original = finder.find(identity(writeup));
+    // A writeup by hand is never a copy: its writer and reviewer chose to publish it beside the
+    // others, as a weekly incident log publishes several of one organization's days.
+    const original = imported(writeup) ? finder.find(identity(writeup)) : undefined;
     if (original) copies.set(writeup.id, original.writeup.slug);
     else finder.add(identity(writeup));
   }
