@@ -13,7 +13,6 @@ import { readFrontMatter } from '../../src/lib/front-matter';
 import type { Impact } from '../../src/lib/impact';
 import { incidentDuration } from '../../src/lib/incidents';
 import { readCorpusFile, recordUrlsIn } from '../../src/lib/import/postmortems-app';
-import { statusPageOf } from '../../src/lib/import/same-incident';
 import { incidentSchema } from '../../src/lib/schema';
 import { isKnown } from '../../src/lib/time-point';
 import { entryId } from '../../src/lib/validate/content';
@@ -78,6 +77,8 @@ export async function importCorpus(workDir: string, options: CorpusOptions = {})
 }
 
 /** A writeup the calendar draws: how long it lasted (a range by its middle), its impact, where it came from. */
+const STATUSPAGE_MARK = 'Imported from the Statuspage incident history';
+
 export interface DrawnWriteup {
   minutes: number | null;
   impact: Impact;
@@ -96,9 +97,10 @@ export async function drawnWriteups(contentDir: string): Promise<Map<string, Dra
   });
   const copies = findCopies(writeups);
   const drawn = new Map<string, DrawnWriteup>();
-  for (const { id, data } of writeups) {
+  for (const { id, data, body } of writeups) {
     if (!isKnown(data.started) || copies.has(id)) continue;
-    const origin = ours.has(id) ? 'ours' : statusPageOf(data.sources.map((source) => source.url)) ? 'statuspage' : 'postmortems';
+    // The importer says which format a writeup came from at the head of its "Imported from" section.
+    const origin = ours.has(id) ? 'ours' : body.includes(STATUSPAGE_MARK) ? 'statuspage' : 'postmortems';
     drawn.set(id, { minutes: estimateMinutes(incidentDuration(data)), impact: data.impact, origin });
   }
   return drawn;
