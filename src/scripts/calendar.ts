@@ -124,10 +124,12 @@ function setUp(figure: HTMLElement): void {
     recurrence.querySelector('h2')!.textContent = `${name} in ${figure.dataset.year}: ${total} incident${total === 1 ? '' : 's'}, by month`;
     const items = months.map((count, month) => [MONTHS[month]!, count] as const);
     if (unplaced > 0) items.push(['month not known', unplaced]);
+    // Bars are drawn relative to the busiest month, so 40 a month fits as well as 3.
+    const busiest = Math.max(1, ...items.map(([, count]) => count));
     recurrence.querySelector('ol')!.replaceChildren(
       ...items.map(([label, count]) => {
         const item = document.createElement('li');
-        item.style.setProperty('--n', String(count));
+        item.style.setProperty('--share', String(count / busiest));
         item.textContent = `${label} ${count}`;
         return item;
       }),
