@@ -17,6 +17,9 @@ export default defineConfig({
   }),
   // Any static host works; SITE is the address it is served at, used for canonical links.
   site: process.env.SITE ?? 'https://incidents.example.org',
+  // The folder the site is served from (`/kb/`, a GitHub Pages project site's `/<repo>/`);
+  // every internal link is built under it by src/lib/site-paths.ts.
+  base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
   integrations: [validateContentIntegration(), writeupMdx(), pagefindIntegration(), devSearchIndex()],
   // One small stylesheet inlined saves a round trip on a slow link, the case this site is for.

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { incidentHref, patternHref, patternLinks, toIncidentRow } from '../src/lib/incident-row';
+import { patternLinks, toIncidentRow } from '../src/lib/incident-row';
 import { incident } from './helpers/incidents';
 
 const TITLES = new Map([
   ['retry-storm', 'Retry storm'],
   ['cascading-failure', 'Cascading failure'],
 ]);
-
-describe('incidentHref and patternHref', () => {
-  it('give the page paths with a trailing slash', () => {
-    expect(incidentHref('2017-01-31-a')).toBe('/incidents/2017-01-31-a/');
-    expect(patternHref('retry-storm')).toBe('/patterns/retry-storm/');
-  });
-});
 
 describe('patternLinks', () => {
   it('pairs each id with its title, in the order given, falling back to the id', () => {

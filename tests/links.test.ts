@@ -52,6 +52,22 @@ describe('brokenLinks', () => {
     ]);
   });
 
+  it('checks a site built under a base against its files, and reports links outside the base', () => {
+    const home = '<html><head><link rel="canonical" href="https://org.example.io/kb/"></head><body></body></html>';
+    const files: SiteFiles = {
+      pages: new Map([
+        ['/index.html', home],
+        ['/incidents/x/index.html', '<a href="/kb/patterns/p/">p</a><a href="../../patterns/p/">r</a><a href="/patterns/p/">root</a>\n<a href="/kb/gone/">g</a><a href="https://org.example.io/kb/feed.xml">f</a>'],
+        ['/patterns/p/index.html', '<h1>P</h1>'],
+      ]),
+      files: new Set(['/index.html', '/incidents/x/index.html', '/patterns/p/index.html', '/feed.xml']),
+    };
+    expect(broken(files)).toEqual([
+      'dist/incidents/x/index.html:1:68  href  /patterns/p/: outside the site, which is served under /kb/',
+      'dist/incidents/x/index.html:2:4  href  /kb/gone/: no page or file at /kb/gone/',
+    ]);
+  });
+
   it('leaves links to other sites and other schemes to the external check', () => {
     expect(broken(site({ '/a/index.html': '<a href="https://example.com/nope">x</a><a href="mailto:a@example.com">m</a>' }))).toEqual([]);
   });

@@ -23,7 +23,7 @@ afterEach(() => rm(site, { recursive: true, force: true }));
 
 describe('writeSearchIndexExtras', () => {
   it('writes the facet file from Pagefind’s fragments, keyed by the page ids results carry', async () => {
-    const { facetsUrl, pages } = await writeSearchIndexExtras(site);
+    const { facetsUrl, pages } = await writeSearchIndexExtras(site, '/');
     expect(pages).toBe(2);
     expect(facetsUrl).toMatch(/^\/search\/facets\.[0-9a-f]{10}\.json$/);
     const membership = decodeMembership(JSON.parse(await readFile(join(site, facetsUrl), 'utf8')));
@@ -32,14 +32,25 @@ describe('writeSearchIndexExtras', () => {
   });
 
   it('writes the lexicon of indexed words, one file per first letter', async () => {
-    const { lexiconUrl } = await writeSearchIndexExtras(site);
+    const { lexiconUrl } = await writeSearchIndexExtras(site, '/');
     const folder = join(site, lexiconUrl);
     expect((await readdir(folder)).sort()).toEqual(['c.json', 'e.json', 'r.json', 's.json']);
     expect(JSON.parse(await readFile(join(folder, 'r.json'), 'utf8'))).toEqual({ replica: 1, replication: 1 });
   });
 
+  it('puts every URL it writes into the search page under the site’s base', async () => {
+    const { facetsUrl, lexiconUrl } = await writeSearchIndexExtras(site, '/kb/');
+    expect(facetsUrl).toMatch(/^\/kb\/search\/facets\.[0-9a-f]{10}\.json$/);
+    expect(lexiconUrl).toMatch(/^\/kb\/search\/lexicon\.[0-9a-f]{10}\/$/);
+    const html = await readFile(join(site, 'search/index.html'), 'utf8');
+    expect(html).toContain('href="/kb/pagefind/pagefind.en_abc.pf_meta"');
+    expect(html).toContain('import("/kb/pagefind/pagefind.js")');
+    expect(html).toContain('"baseUrl":"/kb/"');
+    expect(html).not.toMatch(/"\/(pagefind|search)\//);
+  });
+
   it('fills the search page with preloads and the hints its script reads', async () => {
-    const { facetsUrl, lexiconUrl } = await writeSearchIndexExtras(site);
+    const { facetsUrl, lexiconUrl } = await writeSearchIndexExtras(site, '/');
     const html = await readFile(join(site, 'search/index.html'), 'utf8');
     expect(html).toContain('<link rel="preload" href="/pagefind/pagefind.en_abc.pf_meta" as="fetch" crossorigin>');
     const json = /id="search-index-hints">(.*?)<\/script>/.exec(html)?.[1];
@@ -50,11 +61,11 @@ describe('writeSearchIndexExtras', () => {
 
   it('fails loudly when the search page has no place for the hints', async () => {
     await writeFile(join(site, 'search/index.html'), '<html lang="en"></html>');
-    await expect(writeSearchIndexExtras(site)).rejects.toThrow(/search\/index\.html has no/);
+    await expect(writeSearchIndexExtras(site, '/')).rejects.toThrow(/search\/index\.html has no/);
   });
 
   it('fails loudly on a fragment that is not Pagefind’s', async () => {
     await writeFile(join(site, 'pagefind/fragment/en_3.pf_fragment'), gzipSync('{"url":"/x/"}'));
-    await expect(writeSearchIndexExtras(site)).rejects.toThrow(/en_3\.pf_fragment is not a Pagefind file/);
+    await expect(writeSearchIndexExtras(site, '/')).rejects.toThrow(/en_3\.pf_fragment is not a Pagefind file/);
   });
 });

@@ -8,7 +8,8 @@ import type { AstroIntegration } from 'astro';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UNHINTED_FACETS_URL, UNHINTED_LEXICON_URL } from '../lib/search/index-hints';
+import { BUNDLE_PATH, UNHINTED_FACETS_URL, UNHINTED_LEXICON_URL } from '../lib/search/index-hints';
+import { withoutBase } from '../lib/site-paths';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css; charset=utf-8' };
 
@@ -24,28 +25,32 @@ function inside(dir: string, relative: string): string | undefined {
   return file.startsWith(dir + sep) ? file : undefined;
 }
 
-/** The built file a dev request stands for, or undefined when it is not one of the index's. */
+/** The built file a dev request (its path without the site's base) stands for, or undefined when it is not one of the index's. */
 export async function builtIndexFile(outDir: string, pathname: string): Promise<string | undefined> {
   if (pathname === UNHINTED_FACETS_URL) return builtSearchFile(outDir, /^facets\.[0-9a-f]+\.json$/);
   if (pathname.startsWith(UNHINTED_LEXICON_URL)) {
     const folder = await builtSearchFile(outDir, /^lexicon\.[0-9a-f]+$/);
     return folder && inside(folder, pathname.slice(UNHINTED_LEXICON_URL.length));
   }
-  if (!pathname.startsWith('/pagefind/')) return undefined;
-  return inside(join(outDir, 'pagefind'), pathname.slice('/pagefind/'.length));
+  if (!pathname.startsWith(BUNDLE_PATH)) return undefined;
+  return inside(join(outDir, 'pagefind'), pathname.slice(BUNDLE_PATH.length));
 }
 
 export function devSearchIndex(): AstroIntegration {
   let outDir = '';
+  let base = '/';
   return {
     name: 'incident-kb:dev-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        base = config.base;
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
-          const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+          const requested = new URL(request.url ?? '/', 'http://localhost').pathname;
+          const pathname = withoutBase(base, requested);
+          if (pathname === undefined) return next();
           void builtIndexFile(outDir, pathname)
             .then(async (file) => {
               if (!file) return next();

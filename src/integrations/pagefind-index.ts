@@ -30,14 +30,18 @@ export async function buildSearchIndex(siteDir: string, api: PagefindApi = pagef
 }
 
 export function pagefindIntegration(): AstroIntegration {
+  let base = '/';
   return {
     name: 'incident-kb:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
         const { pages } = await buildSearchIndex(siteDir);
-        const extras = await writeSearchIndexExtras(siteDir);
+        const extras = await writeSearchIndexExtras(siteDir, base);
         logger.info(`indexed ${pages} incident pages in ${Math.round(performance.now() - started)} ms; facets of ${extras.pages} in ${extras.facetsUrl}`);
       },
     },

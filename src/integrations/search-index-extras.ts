@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { encodeMembership, type IndexedPage } from '../lib/search/facet-membership';
 import { BUNDLE_PATH, EMPTY_HINTS_MARKUP, indexHintsMarkup, type PagefindEntry } from '../lib/search/index-hints';
+import { withBase } from '../lib/site-paths';
 import { commonStems } from '../lib/search/selective';
 import { buildLexicon } from '../lib/search/spelling';
 import { tokenize } from '../lib/search/words';
@@ -73,7 +74,8 @@ export interface SearchIndexExtras {
   pages: number;
 }
 
-export async function writeSearchIndexExtras(siteDir: string, bundlePath = BUNDLE_PATH): Promise<SearchIndexExtras> {
+/** `base` is the site's base (`/`, `/kb/`): the URLs written into the search page are under it. */
+export async function writeSearchIndexExtras(siteDir: string, base: string): Promise<SearchIndexExtras> {
   const pagefindDir = join(siteDir, 'pagefind');
   const entry = JSON.parse(await readFile(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const pages = await readIndexedPages(join(pagefindDir, 'fragment'));
@@ -81,14 +83,14 @@ export async function writeSearchIndexExtras(siteDir: string, bundlePath = BUNDL
   // Named by content, so hosts may cache them for ever and a new deploy never serves a stale one.
   const name = `facets.${contentName(membership)}.json`;
   await writeFile(join(siteDir, 'search', name), membership);
-  const facetsUrl = `/search/${name}`;
-  const lexiconUrl = await writeLexicon(siteDir, pages);
+  const facetsUrl = withBase(base, `/search/${name}`);
+  const lexiconUrl = withBase(base, await writeLexicon(siteDir, pages));
 
   const searchPage = join(siteDir, 'search/index.html');
   const html = await readFile(searchPage, 'utf8');
   if (!html.includes(EMPTY_HINTS_MARKUP)) throw new Error(`${searchPage} has no ${EMPTY_HINTS_MARKUP} to fill in`);
   const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown';
   const common = commonStems(pages.map((page) => page.words));
-  await writeFile(searchPage, html.replace(EMPTY_HINTS_MARKUP, indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUrl, commonStems: common })));
+  await writeFile(searchPage, html.replace(EMPTY_HINTS_MARKUP, indexHintsMarkup({ entry, lang, base, bundlePath: withBase(base, BUNDLE_PATH), facetsUrl, lexiconUrl, commonStems: common })));
   return { facetsUrl, lexiconUrl, pages: pages.length };
 }

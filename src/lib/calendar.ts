@@ -5,7 +5,7 @@
 import { group, utcDay, utcFormat } from 'd3';
 import { chronological, type CalendarItem, type DayWindow } from './calendar-layout';
 import { formatIncidentDuration, type IncidentDuration } from './duration';
-import { incidentHref } from './incident-row';
+import { calendarHref, incidentHref } from './site-paths';
 import type { Impact } from './impact';
 import { countByPattern, countByService, incidentDuration, type IncidentLike } from './incidents';
 import { formatUtc, isKnown, knowsDay, type KnownTime } from './time-point';
@@ -69,14 +69,6 @@ function label(title: string, start: KnownTime, duration: IncidentDuration, impa
 }
 
 const yearOf = (time: KnownTime) => new Date(time.start).getUTCFullYear();
-
-/**
- * The newest year is `/calendar/` itself rather than a copy of `/calendar/<year>/`, so each
- * incident has exactly one box across the calendar pages.
- */
-export function calendarHref(year: number, newestYear: number): string {
-  return year === newestYear ? '/calendar/' : `/calendar/${year}/`;
-}
 
 /** The calendar's data from the published incidents. */
 export function buildCalendar(incidents: readonly IncidentLike[]): Calendar {

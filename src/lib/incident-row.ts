@@ -2,6 +2,7 @@
 import { formatIncidentDuration, isoDuration } from './duration';
 import type { Impact } from './impact';
 import { incidentDuration, type IncidentLike } from './incidents';
+import { incidentHref } from './site-paths';
 import { formatUtc, isKnown, machineReadable } from './time-point';
 
 export interface PatternLink {
@@ -26,9 +27,6 @@ export interface IncidentRow {
   organization?: string;
   patterns: PatternLink[];
 }
-
-export const incidentHref = (slug: string) => `/incidents/${slug}/`;
-export const patternHref = (id: string) => `/patterns/${id}/`;
 
 /** Pattern titles by id; unknown ids (which the validator rejects) fall back to the id. */
 export function patternLinks(ids: readonly string[], titles: ReadonlyMap<string, string>): PatternLink[] {

@@ -6,6 +6,7 @@
  * Reads the HTML Astro wrote, so a small tag scanner is enough: comments and the text of
  * `<script>`/`<style>` are skipped, attribute values are entity-decoded.
  */
+import { normalizeBase, withBase, withoutBase } from './site-paths';
 import { positionAt } from './text-position';
 import type { ValidationIssue } from './validate/issue';
 
@@ -78,16 +79,26 @@ export function extractAnchors(html: string): Set<string> {
   return anchors;
 }
 
+export interface SiteAddress {
+  /** `https://kb.example.org`; links to it (canonical, feeds) are internal. */
+  origin?: string;
+  /** The folder the site is served from, `/` or `/kb/`: the built folder's root is served there. */
+  base: string;
+}
+
 /**
- * The site's own address, from the home page's canonical link. Links to it (canonical) are
- * internal: they must work once deployed, and can be checked before.
+ * The site's own address, from the home page's canonical link (`https://org.github.io/kb/`).
+ * Links to it are internal: they must work once deployed, and can be checked before.
  */
-export function siteOrigin(site: SiteFiles): string | undefined {
+export function siteAddress(site: SiteFiles): SiteAddress {
   for (const tag of tags(site.pages.get('/index.html') ?? '')) {
     const attribute = (name: string) => tag.attributes.find((a) => a.name === name)?.value;
-    if (tag.name === 'link' && attribute('rel') === 'canonical' && URL.canParse(attribute('href') ?? '')) return new URL(attribute('href')!).origin;
+    if (tag.name === 'link' && attribute('rel') === 'canonical' && URL.canParse(attribute('href') ?? '')) {
+      const home = new URL(attribute('href')!);
+      return { origin: home.origin, base: normalizeBase(home.pathname) };
+    }
   }
-  return undefined;
+  return { base: '/' };
 }
 
 /** Where an internal link leads: a site path and a fragment; undefined for other sites and schemes. */
@@ -129,18 +140,20 @@ export function brokenLinks(site: SiteFiles, outDir: string): ValidationIssue[] 
     if (!anchors) anchorCache.set(file, (anchors = extractAnchors(site.pages.get(file) ?? '')));
     return anchors;
   };
-  const origin = siteOrigin(site);
+  const { origin, base } = siteAddress(site);
   const issues: ValidationIssue[] = [];
   for (const { file, html, link } of siteLinks(site)) {
-    const target = resolveInternal(link.url, pageUrl(file), origin);
-    const problem = target && linkProblem(target, site, anchorsOf);
+    const target = resolveInternal(link.url, withBase(base, pageUrl(file)), origin);
+    const problem = target && linkProblem(target, base, site, anchorsOf);
     if (problem) issues.push(linkIssue(outDir, file, html, link, problem));
   }
   return issues;
 }
 
-function linkProblem(target: { path: string; fragment: string }, site: SiteFiles, anchorsOf: (file: string) => Set<string>): string | undefined {
-  const file = servedFile(target.path, site.files);
+function linkProblem(target: { path: string; fragment: string }, base: string, site: SiteFiles, anchorsOf: (file: string) => Set<string>): string | undefined {
+  const inSite = withoutBase(base, target.path);
+  if (inSite === undefined) return `outside the site, which is served under ${base}`;
+  const file = servedFile(inSite, site.files);
   if (!file) return `no page or file at ${target.path}`;
   if (NO_ELEMENT_NEEDED.has(target.fragment) || !site.pages.has(file)) return undefined;
   return anchorsOf(file).has(target.fragment) ? undefined : `no element with id "${target.fragment}" on ${pageUrl(file)}`;

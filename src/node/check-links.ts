@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { brokenLinks, linkIssue, resolveInternal, siteLinks, siteOrigin, type Link, type SiteFiles } from '../lib/links';
+import { brokenLinks, linkIssue, resolveInternal, siteAddress, siteLinks, type Link, type SiteFiles } from '../lib/links';
 import { byLocation, formatIssue, githubAnnotation } from '../lib/validate/issue';
 import type { CommandResult } from './command';
 
@@ -31,7 +31,7 @@ export async function checkLinks(options: CheckLinksOptions): Promise<CommandRes
   }
   const label = dir.replace(/\/+$/, '');
   const issues = brokenLinks(site, label);
-  const origin = siteOrigin(site);
+  const { origin } = siteAddress(site);
   const outside = new Map<string, { file: string; html: string; link: Link }>();
   for (const found of siteLinks(site)) {
     const { url } = found.link;

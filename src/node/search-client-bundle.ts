@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { SITE_BASE, sitePath } from '../lib/site-paths';
 
 // From the project root, not import.meta.url: Astro runs this module from a bundled copy in .astro/.
 const ENTRY = resolve(process.cwd(), 'src/scripts/search/client.ts');
@@ -23,10 +24,12 @@ export function searchClientBundle(): Promise<{ code: string; url: string }> {
     target: 'es2022',
     write: false,
     legalComments: 'none',
+    // The client builds its links with src/lib/site-paths.ts, which reads the base from here.
+    define: { 'import.meta.env.BASE_URL': JSON.stringify(SITE_BASE) },
   }).then((result) => {
     const code = result.outputFiles[0]!.text;
     const version = createHash('sha256').update(code).digest('hex').slice(0, 10);
-    return { code, url: `${SEARCH_CLIENT_PATH}?v=${version}` };
+    return { code, url: `${sitePath(SEARCH_CLIENT_PATH)}?v=${version}` };
   }, (error: unknown) => {
     bundle = undefined;
     throw new Error('bundling the search client failed', { cause: error });

@@ -5,7 +5,7 @@ const entry = { version: '1.6.0', languages: { en: { hash: 'en_f85453e8ce', wasm
 
 describe('search index hints', () => {
   it('preloads the entry file under the cache tag, the metadata and the WebAssembly Pagefind fetches first', () => {
-    const html = indexHintsMarkup({ entry, lang: 'en', bundlePath: '/pagefind/', facetsUrl: '/search/facets.abc.json', lexiconUrl: '/search/lexicon.def/', commonStems: ['servic'] });
+    const html = indexHintsMarkup({ entry, lang: 'en', base: '/', bundlePath: '/pagefind/', facetsUrl: '/search/facets.abc.json', lexiconUrl: '/search/lexicon.def/', commonStems: ['servic'] });
     expect(html).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js">');
     expect(html).toContain('<link rel="preload" href="/pagefind/pagefind-entry.json?ts=en_f85453e8ce" as="fetch" crossorigin>');
     expect(html).toContain('<link rel="preload" href="/pagefind/pagefind.en_f85453e8ce.pf_meta" as="fetch" crossorigin>');
@@ -13,7 +13,7 @@ describe('search index hints', () => {
   });
 
   it('carries the cache tag and the facet file for the client to read back', () => {
-    const html = indexHintsMarkup({ entry, lang: 'en', bundlePath: '/pagefind/', facetsUrl: '/search/facets.abc.json', lexiconUrl: '/search/lexicon.def/', commonStems: ['servic'] });
+    const html = indexHintsMarkup({ entry, lang: 'en', base: '/', bundlePath: '/pagefind/', facetsUrl: '/search/facets.abc.json', lexiconUrl: '/search/lexicon.def/', commonStems: ['servic'] });
     const json = /<script type="application\/json" id="search-index-hints">(.*?)<\/script>/.exec(html)?.[1];
     expect(parseIndexHints(json)).toEqual({ cacheTag: 'en_f85453e8ce', facetsUrl: '/search/facets.abc.json', lexiconUrl: '/search/lexicon.def/', commonStems: ['servic'] });
   });
@@ -35,11 +35,11 @@ describe('search index hints', () => {
 
 describe('starting Pagefind from the search page’s head', () => {
   it('starts it with the same options the search client would use, under the cache tag', () => {
-    const html = indexHintsMarkup({ entry, lang: 'en', bundlePath: '/pagefind/', facetsUrl: '/f.json', lexiconUrl: '/l/', commonStems: [] });
+    const html = indexHintsMarkup({ entry, lang: 'en', base: '/', bundlePath: '/pagefind/', facetsUrl: '/f.json', lexiconUrl: '/l/', commonStems: [] });
     const script = /<script>(window\.kbSearchIndex=.*?)<\/script>/.exec(html)?.[1];
     expect(script).toContain('import("/pagefind/pagefind.js")');
-    expect(script).toContain(JSON.stringify(pagefindOptions('en_f85453e8ce')));
-    expect(pagefindOptions('en_f85453e8ce')).toMatchObject({ noWorker: true, metaCacheTag: 'en_f85453e8ce' });
-    expect(pagefindOptions(undefined)).not.toHaveProperty('metaCacheTag');
+    expect(script).toContain(JSON.stringify(pagefindOptions('en_f85453e8ce', '/')));
+    expect(pagefindOptions('en_f85453e8ce', '/')).toMatchObject({ noWorker: true, metaCacheTag: 'en_f85453e8ce' });
+    expect(pagefindOptions(undefined, '/')).not.toHaveProperty('metaCacheTag');
   });
 });

@@ -32,6 +32,7 @@ export interface SearchIndexHints {
 /**
  * Where a page without hints looks for the facet file and the lexicon: only the dev server has
  * such pages, and it serves the last build's files there (src/integrations/dev-search-index.ts).
+ * These and BUNDLE_PATH are root-relative; callers put them under the site's base.
  */
 export const UNHINTED_FACETS_URL = '/search/facets.json';
 export const UNHINTED_LEXICON_URL = '/search/lexicon/';
@@ -44,8 +45,9 @@ export const BUNDLE_PATH = '/pagefind/';
  * costs one more script and one more round trip before the first result, and the files the page
  * preloads are not shared with a worker; our lookups take milliseconds on the main thread.
  */
-export function pagefindOptions(cacheTag: string | undefined): Record<string, unknown> {
-  return { ranking: { metaWeights: META_WEIGHTS, termSimilarity: 4 }, noWorker: true, ...(cacheTag && { metaCacheTag: cacheTag }) };
+export function pagefindOptions(cacheTag: string | undefined, base: string): Record<string, unknown> {
+  // baseUrl puts result links under the site's base; Pagefind indexes pages from the site's root.
+  return { ranking: { metaWeights: META_WEIGHTS, termSimilarity: 4 }, noWorker: true, baseUrl: base, ...(cacheTag && { metaCacheTag: cacheTag }) };
 }
 
 /**
@@ -69,6 +71,8 @@ export function pickLanguage(entry: PagefindEntry, lang: string): { hash: string
 export interface IndexHintsInput {
   entry: PagefindEntry;
   lang: string;
+  /** The site's base, `/` or `/kb/`. */
+  base: string;
   /** Where Pagefind's files are served from, ending in `/`. */
   bundlePath: string;
   facetsUrl: string;
@@ -80,7 +84,7 @@ export interface IndexHintsInput {
  * Link tags and the hints element for the search page. Preloads use `crossorigin` so they match
  * the requests `fetch()` makes (CORS mode, same-origin credentials) and are reused, not repeated.
  */
-export function indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUrl, commonStems }: IndexHintsInput): string {
+export function indexHintsMarkup({ entry, lang, base, bundlePath, facetsUrl, lexiconUrl, commonStems }: IndexHintsInput): string {
   const { hash, wasm } = pickLanguage(entry, lang);
   const hints: SearchIndexHints = { cacheTag: hash, facetsUrl, lexiconUrl, commonStems };
   const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -92,7 +96,7 @@ export function indexHintsMarkup({ entry, lang, bundlePath, facetsUrl, lexiconUr
     fetchPreload(`${bundlePath}wasm.${wasm}.pagefind`),
     `<script type="application/json" id="${HINTS_ELEMENT_ID}">${jsonForScript(hints)}</script>`,
     // A classic script runs as the head is parsed; a module script would wait for the whole page.
-    `<script>window.${EARLY_START_GLOBAL}=import(${jsonForScript(`${bundlePath}pagefind.js`)}).then(async(p)=>{await p.options(${jsonForScript(pagefindOptions(hash))});await p.init();return p})</script>`,
+    `<script>window.${EARLY_START_GLOBAL}=import(${jsonForScript(`${bundlePath}pagefind.js`)}).then(async(p)=>{await p.options(${jsonForScript(pagefindOptions(hash, base))});await p.init();return p})</script>`,
   ].join('');
 }
 

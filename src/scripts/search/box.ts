@@ -5,6 +5,7 @@
  * through the matches.
  */
 import { shapeQuery } from '../../lib/search/query';
+import { searchHref } from '../../lib/site-paths';
 import { emptyFilters } from '../../lib/search/url-state';
 import { INDEX_MISSING, SearchEngine } from './engine';
 
@@ -55,7 +56,7 @@ export function mountSearchBox(form: HTMLFormElement): void {
       list.append(item);
     }
     const all = Object.assign(document.createElement('a'), {
-      href: `/search/?q=${encodeURIComponent(text)}`,
+      href: searchHref(text),
       textContent: found.length === 0 ? 'No match yet: open the search page' : `All ${found.length} results →`,
       className: 'all-results',
     });

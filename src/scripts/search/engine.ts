@@ -10,6 +10,7 @@ import type { SearchFacet } from '../../lib/search/index-record';
 import { matchesFilters, type Membership } from '../../lib/search/facets';
 import { decodeMembership, type MembershipFile } from '../../lib/search/facet-membership';
 import { BUNDLE_PATH, EARLY_START_GLOBAL, pagefindOptions, UNHINTED_FACETS_URL, UNHINTED_LEXICON_URL, type SearchIndexHints } from '../../lib/search/index-hints';
+import { SITE_BASE, sitePath } from '../../lib/site-paths';
 import { hasFilters, type SearchSort } from '../../lib/search/url-state';
 import type { Pagefind, PagefindData, PagefindResult } from './pagefind-types';
 
@@ -41,8 +42,8 @@ export const INDEX_MISSING = 'The search index could not be loaded. It is built 
 /** Pagefind as a built search page's head started it, or Pagefind started now. */
 function startPagefind(hints: SearchIndexHints): Promise<Pagefind> {
   const early = (globalThis as Record<string, unknown>)[EARLY_START_GLOBAL] as Promise<Pagefind> | undefined;
-  return early ?? import(/* @vite-ignore */ `${BUNDLE_PATH}pagefind.js`).then(async (pagefind: Pagefind) => {
-    await pagefind.options(pagefindOptions(hints.cacheTag));
+  return early ?? import(/* @vite-ignore */ sitePath(`${BUNDLE_PATH}pagefind.js`)).then(async (pagefind: Pagefind) => {
+    await pagefind.options(pagefindOptions(hints.cacheTag, SITE_BASE));
     await pagefind.init();
     return pagefind;
   });
@@ -69,7 +70,7 @@ export class SearchEngine {
 
   static async load(hints: SearchIndexHints = {}): Promise<SearchEngine> {
     const pagefind = await startPagefind(hints);
-    return new SearchEngine(pagefind, hints.facetsUrl ?? UNHINTED_FACETS_URL, hints.lexiconUrl ?? UNHINTED_LEXICON_URL, new Set(hints.commonStems));
+    return new SearchEngine(pagefind, hints.facetsUrl ?? sitePath(UNHINTED_FACETS_URL), hints.lexiconUrl ?? sitePath(UNHINTED_LEXICON_URL), new Set(hints.commonStems));
   }
 
   /**

@@ -1,7 +1,7 @@
 /** DOM for search results. Text goes in as textContent, so indexed content cannot inject markup. */
 import { excerpt, wordMatches } from '../../lib/search/excerpt';
 import { META_LIST_SEPARATOR } from '../../lib/search/index-record';
-import { patternHref } from '../../lib/incident-row';
+import { patternHref } from '../../lib/site-paths';
 import type { LikelyPattern } from '../../lib/search/likely-pattern';
 import type { PagefindData } from './pagefind-types';
 import type { SearchOutcome } from './engine';
