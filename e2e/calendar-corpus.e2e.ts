@@ -31,7 +31,7 @@ describe.skipIf(!corpora)('calendar of our writeups with both shared corpora imp
       dated = await drawnWriteups(contentDir);
       return contentDir;
     },
-    15 * 60_000,
+    { timeoutMs: 15 * 60_000 },
   );
 
   const site = useBrowser(() => corpusSite.url);

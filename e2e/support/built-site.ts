@@ -15,11 +15,15 @@ export interface BuiltSite {
   readonly outDir: string;
 }
 
-/**
- * `prepare` writes content under the work folder and returns the content folder's path.
- * `timeoutMs` bounds preparing and building together, for sites larger than the default allows.
- */
-export function useBuiltSite(name: string, prepare: (workDir: string) => Promise<string>, timeoutMs?: number): BuiltSite {
+export interface BuiltSiteOptions {
+  /** Bounds preparing and building together, for sites larger than the default allows. */
+  timeoutMs?: number;
+  /** Builds with BASE_PATH and serves the site only under it. */
+  basePath?: string;
+}
+
+/** `prepare` writes content under the work folder and returns the content folder's path. */
+export function useBuiltSite(name: string, prepare: (workDir: string) => Promise<string>, { timeoutMs, basePath }: BuiltSiteOptions = {}): BuiltSite {
   let workDir: string | undefined;
   let outDir = '';
   let site: StaticSite | undefined;
@@ -27,9 +31,9 @@ export function useBuiltSite(name: string, prepare: (workDir: string) => Promise
     workDir = await mkdtemp(join(tmpdir(), `kb-${name}-`));
     const contentDir = await prepare(workDir);
     outDir = join(workDir, 'dist');
-    const result = await buildSite({ contentDir, outDir });
+    const result = await buildSite({ contentDir, outDir, ...(basePath && { basePath }) });
     if (result.code !== 0) throw new Error(`${name} build failed:\n${result.output}`);
-    site = await serveStatic(outDir);
+    site = await serveStatic(outDir, basePath);
   }, timeoutMs);
   afterAll(async () => {
     await site?.close();

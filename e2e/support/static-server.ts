@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { withBase, withoutBase } from '../../src/lib/site-paths';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,15 +56,24 @@ export async function resolveRequest(root: string, requestUrl: string): Promise<
   return { status: 404, file: join(root, '404.html') };
 }
 
-export async function serveStatic(root: string): Promise<StaticSite> {
+/**
+ * Serves `root` at `base` only (`/kb/`), as a host does a project site: anything outside the base
+ * is a bare 404, so a link or fetch that forgot the base fails the way it would once deployed.
+ */
+export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
   const server: Server = createServer(async (request, response) => {
-    const resolved = await resolveRequest(root, request.url ?? '/');
+    const inside = withoutBase(base, new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (inside === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`outside ${base}`);
+      return;
+    }
+    const resolved = await resolveRequest(root, inside + new URL(request.url ?? '/', 'http://localhost').search);
     if (resolved.status === 400) {
       response.writeHead(400).end('bad request');
       return;
     }
     if (resolved.status === 301) {
-      response.writeHead(301, { location: resolved.location }).end();
+      response.writeHead(301, { location: withBase(base, resolved.location) }).end();
       return;
     }
     const body = await readFile(resolved.file);
