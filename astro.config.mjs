@@ -6,6 +6,7 @@ import { validateContentIntegration } from './src/integrations/validate-content.
 import { pagefindIntegration } from './src/integrations/pagefind-index.ts';
 import { writeupMdx } from './src/integrations/writeup-mdx.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
+import { offlineIntegration } from './src/integrations/offline.ts';
 
 const otherContent = process.env.KB_CONTENT_DIR;
 
@@ -21,7 +22,15 @@ export default defineConfig({
   // every internal link is built under it by src/lib/site-paths.ts.
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
-  integrations: [validateContentIntegration(), writeupMdx(), pagefindIntegration(), devSearchIndex()],
+  // offline runs last: its manifest lists every file the others write, the search index included.
+  // KB_OFFLINE_SHELL_BYTES bounds what a first visit stores (default 2 MiB).
+  integrations: [
+    validateContentIntegration(),
+    writeupMdx(),
+    pagefindIntegration(),
+    devSearchIndex(),
+    offlineIntegration({ shellBudgetBytes: Number(process.env.KB_OFFLINE_SHELL_BYTES) || undefined }),
+  ],
   // One small stylesheet inlined saves a round trip on a slow link, the case this site is for.
   build: { format: 'directory', inlineStylesheets: 'always' },
   vite: {

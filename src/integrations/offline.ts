@@ -1,0 +1,138 @@
+/**
+ * Makes the built site work offline: writes the manifest of every file with its size and hash
+ * (`offline/manifest.<version>.json`) and the service worker (`sw.js`, from
+ * src/client/offline/sw.ts) with its shell, the files stored on the first visit, chosen within a
+ * byte budget by src/lib/offline/manifest.ts. Runs after the search index is written, so the
+ * index's files are in the manifest. Every page names its build (src/layouts/Base.astro reads
+ * `import.meta.env.KB_BUILD_VERSION`, defined here).
+ */
+import type { AstroIntegration } from 'astro';
+import { build } from 'esbuild';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isPage, isStored, selectShell, servedUrl, type ManifestEntry, type OfflineManifest, type Shell } from '../lib/offline/manifest';
+import { formatBytes } from '../lib/offline/save-plan';
+import { entryHash } from '../lib/offline/version';
+import { manifestUrl, type WorkerConfig } from '../lib/offline/worker-config';
+import { withoutBase } from '../lib/site-paths';
+
+/** The first visit stores at most this much, whatever the number of writeups. */
+export const DEFAULT_SHELL_BUDGET_BYTES = 2 * 1024 * 1024;
+
+const WORKER_ENTRY = resolve(process.cwd(), 'src/client/offline/sw.ts');
+
+async function listFiles(siteDir: string): Promise<string[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter(isStored)
+    .sort();
+}
+
+async function mapInPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export async function buildManifest(siteDir: string, version: string, builtAt: string): Promise<OfflineManifest> {
+  const files = await listFiles(siteDir);
+  const entries = await mapInPool(files, 16, async (file): Promise<ManifestEntry> => {
+    const bytes = new Uint8Array(await readFile(join(siteDir, file)));
+    const url = servedUrl(file);
+    return { url, bytes: bytes.byteLength, hash: await entryHash(bytes, version, isPage(url)) };
+  });
+  return { version, builtAt, entries };
+}
+
+/**
+ * URLs the pages request with a query (`pagefind-entry.json?ts=…`, `search-client.js?v=…`), as
+ * the built search page writes them: the worker stores them under those exact URLs.
+ */
+export async function requestedWithQuery(siteDir: string, base: string, manifest: OfflineManifest): Promise<ManifestEntry[]> {
+  const html = await readFile(join(siteDir, 'search/index.html'), 'utf8');
+  const urls = new Set<string>();
+  for (const match of html.matchAll(/(?:href|src)="([^"]+\?[^"]+)"|"([^"\s]+\.js\?v=[0-9a-f]+)"/g)) {
+    const url = (match[1] ?? match[2]!).replace(/&amp;/g, '&');
+    const path = withoutBase(base, url.split('?')[0]!);
+    if (path !== undefined) urls.add(`${path.slice(1)}?${url.split('?')[1]}`);
+  }
+  const byUrl = new Map(manifest.entries.map((entry) => [entry.url, entry]));
+  return [...urls].flatMap((url) => {
+    const file = byUrl.get(url.split('?')[0]!);
+    return file ? [{ ...file, url }] : [];
+  });
+}
+
+export async function bundleWorker(config: WorkerConfig): Promise<string> {
+  const result = await build({
+    entryPoints: [WORKER_ENTRY],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+    define: { __OFFLINE_CONFIG__: JSON.stringify(config), 'import.meta.env.BASE_URL': JSON.stringify(config.base) },
+  }).catch((error: unknown) => {
+    throw new Error('bundling the service worker failed', { cause: error });
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export interface OfflineFiles {
+  manifest: OfflineManifest;
+  shell: Shell;
+  workerBytes: number;
+}
+
+export async function writeOfflineFiles(options: { siteDir: string; base: string; version: string; builtAt: string; budgetBytes: number }): Promise<OfflineFiles> {
+  const { siteDir, base, version, builtAt, budgetBytes } = options;
+  const manifest = await buildManifest(siteDir, version, builtAt);
+  const shell = selectShell({ manifest, required: await requestedWithQuery(siteDir, base, manifest), budgetBytes });
+  await mkdir(join(siteDir, 'offline'), { recursive: true });
+  await writeFile(join(siteDir, manifestUrl(version)), JSON.stringify(manifest));
+  const worker = await bundleWorker({ version, builtAt, base, shell: shell.entries.map((entry) => [entry.url, entry.hash]), tiers: shell.tiers });
+  await writeFile(join(siteDir, 'sw.js'), worker);
+  return { manifest, shell, workerBytes: Buffer.byteLength(worker) };
+}
+
+export function offlineIntegration(options: { shellBudgetBytes?: number } = {}): AstroIntegration {
+  const budgetBytes = options.shellBudgetBytes ?? DEFAULT_SHELL_BUDGET_BYTES;
+  // One name per build: a redeploy of the same content is still a new build to the worker, which
+  // then keeps every unchanged file it has (src/client/offline/sw.ts) instead of fetching it again.
+  const builtAt = new Date();
+  const version = `${builtAt.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
+  let base = '/';
+  return {
+    name: 'incident-kb:offline',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: { define: { 'import.meta.env.KB_BUILD_VERSION': JSON.stringify(version), 'import.meta.env.KB_BUILD_TIME': JSON.stringify(builtAt.toISOString()) } },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { manifest, shell, workerBytes } = await writeOfflineFiles({ siteDir: fileURLToPath(dir), base, version, builtAt: builtAt.toISOString(), budgetBytes });
+        const total = manifest.entries.reduce((sum, entry) => sum + entry.bytes, 0);
+        logger.info(
+          `offline: first visit stores ${shell.entries.length} files, ${formatBytes(shell.bytes)} of ${formatBytes(budgetBytes)} (${shell.tiers.join(', ')}); `
+          + `"Save for offline" ${manifest.entries.length} files, ${formatBytes(total)}; sw.js ${formatBytes(workerBytes)}`,
+        );
+      },
+    },
+  };
+}
