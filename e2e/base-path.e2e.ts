@@ -75,4 +75,17 @@ describe('a site built under /kb/', () => {
     await page.waitForURL(/\/kb\/search\/\?q=leap/);
     expect(failures).toEqual([]);
   });
+
+  it('registers its service worker under /kb/ and searches with the network off after one visit', async () => {
+    const page = await site.open('/kb/');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(site.url('/kb/sw.js'));
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(site.url('/kb/'));
+    await page.context().setOffline(true);
+    await page.goto(site.url('/kb/search/?q=leap+second'));
+    await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const links = await page.$$eval('[data-search-results] > li h2 a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((href) => href.startsWith('/kb/incidents/'))).toBe(true);
+  });
 });

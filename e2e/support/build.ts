@@ -15,15 +15,16 @@ export interface BuildResult {
 /**
  * Builds the site; `contentDir` swaps in another content folder (see src/node/content-dirs.ts),
  * `config` another Astro config file (relative to the project root), `basePath` the folder it is
- * served from (BASE_PATH). The build runs in its own
+ * served from (BASE_PATH), `env` further settings (KB_OFFLINE_SHELL_BYTES). The build runs in its own
  * process group, and the whole group is killed when it outlives `timeoutMs`, so no worker it
  * started is left behind.
  */
-export function buildSite(options: { outDir: string; contentDir?: string; config?: string; timeoutMs?: number; basePath?: string }): Promise<BuildResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
-  // Vitest mirrors import.meta.env into process.env (BASE_URL=/, MODE=test…); a child build that
-  // inherits them takes them for its own and builds every link at the root.
-  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
+export function buildSite(options: { outDir: string; contentDir?: string; config?: string; timeoutMs?: number; basePath?: string; env?: Record<string, string> }): Promise<BuildResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env };
+  // Vitest sets NODE_ENV=test and mirrors import.meta.env into process.env (BASE_URL=/, MODE…);
+  // a child build that inherits them is not a production build (drafts shown, no service worker)
+  // and builds every link at the root.
+  for (const name of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
   if (options.basePath) env.BASE_PATH = options.basePath;
   if (options.contentDir) env.KB_CONTENT_DIR = options.contentDir;
   return new Promise((resolve, reject) => {

@@ -59,15 +59,16 @@ export async function resolveRequest(root: string, requestUrl: string): Promise<
 /**
  * Serves `root` at `base` only (`/kb/`), as a host does a project site: anything outside the base
  * is a bare 404, so a link or fetch that forgot the base fails the way it would once deployed.
+ * A function for `root` is asked on every request, so a test can deploy another build in place.
  */
-export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+export async function serveStatic(root: string | (() => string), base = '/'): Promise<StaticSite> {
   const server: Server = createServer(async (request, response) => {
     const inside = withoutBase(base, new URL(request.url ?? '/', 'http://localhost').pathname);
     if (inside === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end(`outside ${base}`);
       return;
     }
-    const resolved = await resolveRequest(root, inside + new URL(request.url ?? '/', 'http://localhost').search);
+    const resolved = await resolveRequest(typeof root === 'string' ? root : root(), inside + new URL(request.url ?? '/', 'http://localhost').search);
     if (resolved.status === 400) {
       response.writeHead(400).end('bad request');
       return;
