@@ -26,7 +26,7 @@ export function withoutBase(base: string, pathname: string): string | undefined 
 
 /**
  * The base this code was built for. Astro and Vite set `import.meta.env.BASE_URL` in pages and
- * in page scripts; src/node/search-client-bundle.ts and src/integrations/offline.ts define it for
+ * in page scripts; src/node/client-bundles.ts and src/integrations/offline.ts define it for
  * the bundles they make. Node scripts run without it, at `/`.
  */
 export const SITE_BASE = normalizeBase(import.meta.env?.BASE_URL);

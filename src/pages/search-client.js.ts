@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { searchClientBundle } from '../node/search-client-bundle';
+import { searchClientBundle, serveBundle } from '../node/client-bundles';
 
-export const GET: APIRoute = async () =>
-  new Response((await searchClientBundle()).code, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+export const GET: APIRoute = serveBundle(searchClientBundle);

@@ -8,6 +8,7 @@ import { formatBytes, progressText } from '../../lib/offline/save-plan';
 import { isPage } from '../../lib/offline/manifest';
 import { VERSION_META } from '../../lib/offline/version';
 import { SKIP_WAITING } from '../../lib/offline/worker-config';
+import { whenQuiet } from './quiet';
 import { formatCount } from '../../lib/format-count';
 import { SITE_BASE, sitePath } from '../../lib/site-paths';
 import { prepareSave, runSave } from './save';
@@ -127,7 +128,10 @@ export function startOfflineStatus(root: HTMLElement): void {
     });
   };
 
-  void navigator.serviceWorker.register(sitePath('/sw.js'), { scope: SITE_BASE }).then((registration) => {
+  const registering = navigator.serviceWorker.controller
+    ? navigator.serviceWorker.register(sitePath('/sw.js'), { scope: SITE_BASE })
+    : whenQuiet(document.getElementById('search-form') !== null).then(() => navigator.serviceWorker.register(sitePath('/sw.js'), { scope: SITE_BASE }));
+  void registering.then((registration) => {
     const seen = localStorage.getItem(SEEN_KEY);
     if (navigator.serviceWorker.controller) {
       localStorage.setItem(SEEN_KEY, version);

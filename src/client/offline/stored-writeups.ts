@@ -1,8 +1,8 @@
 /** Fills the offline page (src/pages/offline.astro) with the writeups this device holds, read from the worker's caches. */
 import { isOurCache } from '../../lib/offline/worker-config';
-import { sitePath } from '../../lib/site-paths';
+import { incidentListHref } from '../../lib/site-paths';
 
-const INCIDENTS = sitePath('/incidents/');
+const INCIDENTS = incidentListHref();
 
 export async function listStoredWriteups(section: HTMLElement): Promise<void> {
   const names = (await caches.keys()).filter(isOurCache);

@@ -10,6 +10,7 @@ import { HINTS_ELEMENT_ID, parseIndexHints } from '../../lib/search/index-hints'
 import { INDEX_MISSING, SearchEngine, type FoundIncident, type SearchOutcome } from './engine';
 import { patternMatcher, type LikelyPattern, type PatternClues } from '../../lib/search/likely-pattern';
 import { renderLikelyPattern, renderResult, statusText } from './render';
+import { announceSearchSettled } from '../../client/offline/quiet';
 
 /** Each result loads its own data file; ten fill a screen and keep a cold search's bytes near the floor. */
 const PAGE_SIZE = 10;
@@ -55,6 +56,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
   } catch (error) {
     ui.status.textContent = `${INDEX_MISSING} Meanwhile, browse by pattern below.`;
     ui.empty.hidden = false;
+    announceSearchSettled();
     throw error;
   }
   // Words typed while the script and the index were loading win over the URL's.
@@ -128,7 +130,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     shown = PAGE_SIZE;
     void run(false);
   });
-  await run(false);
+  await run(false).finally(announceSearchSettled);
 }
 
 function showIdle(ui: SearchPageElements, labels: FacetLabels, state: SearchState): void {
