@@ -101,7 +101,7 @@ export async function writeOfflineFiles(options: { siteDir: string; base: string
   const manifest = await buildManifest(siteDir, version, builtAt);
   const shell = selectShell({ manifest, required: await requestedWithQuery(siteDir, base, manifest), budgetBytes });
   await mkdir(join(siteDir, 'offline'), { recursive: true });
-  await writeFile(join(siteDir, manifestUrl(version)), JSON.stringify(manifest));
+  await writeFile(join(siteDir, manifestUrl(version)), JSON.stringify({ ...manifest, shell: { files: shell.entries.length, bytes: shell.bytes, tiers: shell.tiers } }));
   const worker = await bundleWorker({ version, builtAt, base, shell: shell.entries.map((entry) => [entry.url, entry.hash]), tiers: shell.tiers });
   await writeFile(join(siteDir, 'sw.js'), worker);
   return { manifest, shell, workerBytes: Buffer.byteLength(worker) };

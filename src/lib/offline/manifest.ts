@@ -22,6 +22,8 @@ export interface OfflineManifest {
   /** When the build ran, ISO 8601: shown as the date of the copy a reader has. */
   builtAt: string;
   entries: ManifestEntry[];
+  /** What the first visit stores, for people and benchmarks (scripts/bench-offline.ts). */
+  shell?: { files: number; bytes: number; tiers: ShellTier[] };
 }
 
 /** Files that are never stored: the worker itself, manifests, downloadable archives. */
