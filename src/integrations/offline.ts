@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { isPage, isStored, selectShell, servedUrl, type ManifestEntry, type OfflineManifest, type Shell } from '../lib/offline/manifest';
 import { formatBytes } from '../lib/offline/save-plan';
 import { entryHash } from '../lib/offline/version';
-import { manifestUrl, type WorkerConfig } from '../lib/offline/worker-config';
+import { CACHE_PREFIX, manifestUrl, type WorkerConfig } from '../lib/offline/worker-config';
 import { withoutBase } from '../lib/site-paths';
 
 /** The first visit stores at most this much, whatever the number of writeups. */
@@ -107,6 +107,19 @@ export async function writeOfflineFiles(options: { siteDir: string; base: string
   return { manifest, shell, workerBytes: Buffer.byteLength(worker) };
 }
 
+/**
+ * What `npm run dev` serves as `sw.js`. `npm start` and `npm run dev` share an address, so a
+ * worker registered by a built site would go on answering the dev server's pages from its cache;
+ * the browser's next update check gets this instead, which removes the worker and its caches and
+ * reloads the pages it controlled.
+ */
+export const DEV_WORKER_RESET = `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  for (const name of await caches.keys()) if (name.startsWith(${JSON.stringify(CACHE_PREFIX)})) await caches.delete(name);
+  await self.registration.unregister();
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
+})()));`;
+
 export function offlineIntegration(options: { shellBudgetBytes?: number } = {}): AstroIntegration {
   const budgetBytes = options.shellBudgetBytes ?? DEFAULT_SHELL_BUDGET_BYTES;
   // One name per build: a redeploy of the same content is still a new build to the worker, which
@@ -124,6 +137,14 @@ export function offlineIntegration(options: { shellBudgetBytes?: number } = {}):
       },
       'astro:config:done': ({ config }) => {
         base = config.base;
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          if (new URL(request.url ?? '/', 'http://localhost').pathname !== `${base.replace(/\/?$/, '/')}sw.js`) return next();
+          response.setHeader('content-type', 'text/javascript; charset=utf-8');
+          response.setHeader('cache-control', 'no-cache');
+          response.end(DEV_WORKER_RESET);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { manifest, shell, workerBytes } = await writeOfflineFiles({ siteDir: fileURLToPath(dir), base, version, builtAt: builtAt.toISOString(), budgetBytes });

@@ -12,7 +12,7 @@ export interface WorkerConfig {
 }
 
 /** One cache per build, so a build's files are only ever served beside files of the same build. */
-const CACHE_PREFIX = 'kb-offline-';
+export const CACHE_PREFIX = 'kb-offline-';
 export const cacheName = (version: string) => `${CACHE_PREFIX}${version}`;
 export const isOurCache = (name: string) => name.startsWith(CACHE_PREFIX);
 
