@@ -47,11 +47,15 @@ const FIRST_RESULT = `new MutationObserver((_, observer) => {
   window.__firstResultMs = performance.now();
 }).observe(document, { childList: true, subtree: true });`;
 
-/** Time from navigation start to the first result of `/search/?q=…` in `context`. */
-export async function timeToFirstResult(context: BrowserContext, server: BenchServer, query: string): Promise<number> {
+/**
+ * Time from navigation start to the first result of `/search/?q=…` in `context`; undefined when
+ * the page says its index could not be loaded (offline, with the index not stored).
+ */
+export async function timeToFirstResult(context: BrowserContext, server: BenchServer, query: string): Promise<number | undefined> {
   await context.addInitScript(FIRST_RESULT);
   const page = await context.newPage();
   await page.goto(new URL(`/search/?q=${encodeURIComponent(query)}`, server.url).href, { waitUntil: 'commit' });
-  await page.waitForFunction('window.__firstResultMs !== undefined', null, { timeout: TIMEOUT_MS });
-  return Number(await page.evaluate('window.__firstResultMs'));
+  await page.waitForFunction('window.__firstResultMs !== undefined || /could not be loaded|No incident/.test(document.getElementById("search-status")?.textContent ?? "")', null, { timeout: TIMEOUT_MS });
+  const ms = await page.evaluate('window.__firstResultMs');
+  return typeof ms === 'number' ? ms : undefined;
 }
