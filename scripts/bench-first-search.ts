@@ -12,8 +12,8 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
+import { siteBenchArgs } from '../bench/support/args';
 import { corpusContent, generatedContent, withBuiltSite, type SiteContent } from '../bench/support/built-site';
 import { coldLoad, type Side } from '../bench/support/cold-load';
 import { BUDGET, budgetChecks, budgetLines, renderReport, summarise, summaryTable, type BenchSite, type LoadKey, type Measurement, type NetworkName } from '../bench/support/first-search-report';
@@ -48,12 +48,6 @@ interface SitePlan {
   prepare(workDir: string): Promise<SiteContent>;
 }
 
-function wholeNumber(flag: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${flag} takes a whole number from ${min}, not "${value}"`);
-  return n;
-}
-
 function pathFor(side: Side, query: string): string {
   const search = new URLSearchParams({ q: query });
   return side === 'ours' ? `/search/?${search}` : `${FLOOR_PATH}?${search}`;
@@ -76,9 +70,7 @@ function progress(measurements: readonly Measurement[]): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { writeups: { type: 'string', default: '10000' }, runs: { type: 'string', default: '7' } } });
-  const writeups = wholeNumber('writeups', values.writeups, 0);
-  const runs = wholeNumber('runs', values.runs, 1);
+  const { writeups, runs } = siteBenchArgs({ writeups: 10000, runs: 7 });
   const plans: SitePlan[] = [
     { name: 'corpus', slowLinkBudgetMs: 2500, prepare: corpusContent },
     ...(writeups > 0 ? [{ name: 'generated', slowLinkBudgetMs: 3000, prepare: (workDir: string) => generatedContent(workDir, writeups) }] : []),

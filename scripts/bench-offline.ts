@@ -13,8 +13,8 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { siteBenchArgs } from '../bench/support/args';
 import { corpusContent, generatedContent, withBuiltSite, type SiteContent } from '../bench/support/built-site';
 import { loadHome, timeToFirstResult, type HomeLoad } from '../bench/support/offline-load';
 import { SLOW_LINK, type LinkProfile } from '../bench/support/slow-link';
@@ -75,16 +75,8 @@ const med = (values: readonly number[]) => median(values);
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
-function wholeNumber(flag: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${flag} takes a whole number from ${min}, not "${value}"`);
-  return n;
-}
-
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { writeups: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } } });
-  const writeups = wholeNumber('writeups', values.writeups, 0);
-  const runs = wholeNumber('runs', values.runs, 1);
+  const { writeups, runs } = siteBenchArgs({ writeups: 10000, runs: 5 });
   const plans: { name: string; prepare: (workDir: string) => Promise<SiteContent> }[] = [
     { name: 'corpus', prepare: corpusContent },
     ...(writeups > 0 ? [{ name: 'generated', prepare: (workDir: string) => generatedContent(workDir, writeups) }] : []),

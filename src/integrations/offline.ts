@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mapWithLimit } from '../lib/concurrency';
 import { isPage, isStored, selectShell, servedUrl, type ManifestEntry, type OfflineManifest, type Shell } from '../lib/offline/manifest';
 import { formatBytes } from '../lib/offline/save-plan';
 import { entryHash } from '../lib/offline/version';
@@ -32,22 +33,9 @@ async function listFiles(siteDir: string): Promise<string[]> {
     .sort();
 }
 
-async function mapInPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 export async function buildManifest(siteDir: string, version: string, builtAt: string): Promise<OfflineManifest> {
   const files = await listFiles(siteDir);
-  const entries = await mapInPool(files, 16, async (file): Promise<ManifestEntry> => {
+  const entries = await mapWithLimit(files, 16, async (file): Promise<ManifestEntry> => {
     const bytes = new Uint8Array(await readFile(join(siteDir, file)));
     const url = servedUrl(file);
     return { url, bytes: bytes.byteLength, hash: await entryHash(bytes, version, isPage(url)) };

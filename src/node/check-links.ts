@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { brokenLinks, linkIssue, resolveInternal, siteAddress, siteLinks, type Link, type SiteFiles } from '../lib/links';
+import { mapWithLimit } from '../lib/concurrency';
 import { byLocation, formatIssue, githubAnnotation } from '../lib/validate/issue';
 import type { CommandResult } from './command';
 
@@ -84,17 +85,4 @@ export async function externalProblem(url: string, options: Pick<CheckLinksOptio
     if ((error as Error).name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
     return `unreachable (${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message})`;
   }
-}
-
-async function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

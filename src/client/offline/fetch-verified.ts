@@ -31,21 +31,3 @@ export async function fetchVerified(url: string, href: string, expected: Expecte
   }
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
-
-/** Runs `work` over `items`, at most `limit` at a time; the first failure stops new work and is thrown. */
-export async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}

@@ -7,7 +7,8 @@ import type { OfflineManifest } from '../../lib/offline/manifest';
 import { savePlan, type SavePlan } from '../../lib/offline/save-plan';
 import { cacheName, manifestUrl } from '../../lib/offline/worker-config';
 import { SITE_BASE, sitePath } from '../../lib/site-paths';
-import { fetchVerified, inPool } from './fetch-verified';
+import { mapWithLimit } from '../../lib/concurrency';
+import { fetchVerified } from './fetch-verified';
 
 const PARALLEL_FETCHES = 6;
 
@@ -42,7 +43,7 @@ export async function runSave(job: SaveJob, onProgress: (bytes: number, files: n
   await navigator.storage?.persist?.().catch(() => false);
   let bytes = 0;
   let files = 0;
-  await inPool(job.plan.missing, PARALLEL_FETCHES, async (entry) => {
+  await mapWithLimit(job.plan.missing, PARALLEL_FETCHES, async (entry) => {
     signal.throwIfAborted();
     const href = absolute(entry.url);
     await job.cache.put(href, await fetchVerified(entry.url, href, { version: job.manifest.version, hash: entry.hash }));

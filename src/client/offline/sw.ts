@@ -14,7 +14,8 @@ import { isContentNamed, isPage, type ManifestEntry, type OfflineManifest } from
 import { entryHash, pageVersion, withVersion } from '../../lib/offline/version';
 import { cacheName, isOurCache, manifestUrl, OFFLINE_PAGE, SKIP_WAITING, type WorkerConfig } from '../../lib/offline/worker-config';
 import { withoutBase } from '../../lib/site-paths';
-import { fetchVerified, inPool } from './fetch-verified';
+import { mapWithLimit } from '../../lib/concurrency';
+import { fetchVerified } from './fetch-verified';
 import type { WorkerScope } from './worker-types';
 
 declare const __OFFLINE_CONFIG__: WorkerConfig;
@@ -36,7 +37,7 @@ function relativeUrl(href: string): string | undefined {
 const pathOf = (url: string) => url.split('?')[0]!;
 
 async function storeShell(cache: Cache): Promise<void> {
-  await inPool(config.shell, PARALLEL_FETCHES, async ([url, hash]) => {
+  await mapWithLimit(config.shell, PARALLEL_FETCHES, async ([url, hash]) => {
     await cache.put(absolute(url), await fetchVerified(url, absolute(url), { version: config.version, hash }));
   });
 }
@@ -68,7 +69,7 @@ async function carryOver(cache: Cache): Promise<void> {
   for (const name of older) {
     const oldCache = await caches.open(name);
     const requests = (await oldCache.keys()).filter((request) => !stored.has(request.url));
-    await inPool(requests, PARALLEL_FETCHES, async (request) => {
+    await mapWithLimit(requests, PARALLEL_FETCHES, async (request) => {
       const url = relativeUrl(request.url);
       const entry = url === undefined ? undefined : entries.get(pathOf(url));
       const old = await oldCache.match(request);
