@@ -49,6 +49,19 @@ describe('a site built under /kb/', () => {
     }
   });
 
+  it('gives exports and an OpenSearch template whose addresses are under /kb/', async () => {
+    const page = await site.open('/kb/');
+    const exported = await page.evaluate(async () => ({
+      incidents: ((await (await fetch('/kb/incidents.json')).json()) as { incidents: { url: string }[] }).incidents.map((i) => new URL(i.url).pathname),
+      feed: await (await fetch('/kb/feed.xml')).text(),
+      opensearch: await (await fetch('/kb/opensearch.xml')).text(),
+    }));
+    expect(exported.incidents.length).toBeGreaterThan(0);
+    expect(exported.incidents.every((path) => path.startsWith('/kb/incidents/'))).toBe(true);
+    expect(exported.feed).toContain('/kb/feed.xml');
+    expect(exported.opensearch).toMatch(/template="[^"]*\/kb\/search\/\?q=\{searchTerms\}"/);
+  });
+
   it('searches from the search page and links each result under /kb/', async () => {
     const { page, failures } = await openRecordingFailures('/kb/search/?q=certificate+expired');
     await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));

@@ -48,3 +48,10 @@ export const calendarHref = (year?: number, newestYear?: number) =>
   sitePath(year === undefined || year === newestYear ? '/calendar/' : `/calendar/${year}/`);
 /** The search page, with the query filled in when there is one. */
 export const searchHref = (query?: string) => sitePath(query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
+
+/** The exports (src/pages/feed.xml.ts and its neighbours), documented in README → Feeds and exports. */
+export const feedHref = () => sitePath('/feed.xml');
+export const incidentsJsonHref = () => sitePath('/incidents.json');
+export const incidentsCsvHref = () => sitePath('/incidents.csv');
+export const patternsJsonHref = () => sitePath('/patterns.json');
+export const openSearchHref = () => sitePath('/opensearch.xml');
