@@ -11,7 +11,8 @@ import { useBrowser } from './support/page';
 import { checkLinks } from '../src/node/check-links';
 
 const BASE = '/kb/';
-const built = useBuiltSite('base-path', async () => join(PROJECT_ROOT, 'content'), { basePath: BASE });
+const REPOSITORY = 'https://github.com/example-org/incident-kb';
+const built = useBuiltSite('base-path', async () => join(PROJECT_ROOT, 'content'), { basePath: BASE, env: { KB_REPOSITORY_URL: REPOSITORY, KB_REPOSITORY_BRANCH: 'main' } });
 const site = useBrowser(() => built.url);
 
 /** Opens `path` and records every request the page makes that fails or answers an error. */
@@ -47,6 +48,14 @@ describe('a site built under /kb/', () => {
       const outside = (await internalLinks(page)).filter((url) => !url.startsWith(BASE));
       expect(outside, path).toEqual([]);
     }
+  });
+
+  it('links each incident and pattern page to its source file in the configured repository', async () => {
+    const incident = await site.open('/kb/incidents/2017-01-31-rm-on-wrong-host-deletes-primary-database/');
+    expect(await incident.getAttribute('.edit-link a', 'href')).toBe(`${REPOSITORY}/edit/main/content/incidents/2017-01-31-rm-on-wrong-host-deletes-primary-database.mdx`);
+    expect(await incident.textContent('.edit-link a')).toBe('Edit this writeup');
+    const pattern = await site.open('/kb/patterns/retry-storm/');
+    expect(await pattern.getAttribute('.edit-link a', 'href')).toBe(`${REPOSITORY}/edit/main/content/patterns/retry-storm.mdx`);
   });
 
   it('gives exports and an OpenSearch template whose addresses are under /kb/', async () => {

@@ -20,10 +20,12 @@ export interface BuiltSiteOptions {
   timeoutMs?: number;
   /** Builds with BASE_PATH and serves the site only under it. */
   basePath?: string;
+  /** Further settings for the build (KB_REPOSITORY_URL). */
+  env?: Record<string, string>;
 }
 
 /** `prepare` writes content under the work folder and returns the content folder's path. */
-export function useBuiltSite(name: string, prepare: (workDir: string) => Promise<string>, { timeoutMs, basePath }: BuiltSiteOptions = {}): BuiltSite {
+export function useBuiltSite(name: string, prepare: (workDir: string) => Promise<string>, { timeoutMs, basePath, env }: BuiltSiteOptions = {}): BuiltSite {
   let workDir: string | undefined;
   let outDir = '';
   let site: StaticSite | undefined;
@@ -31,7 +33,7 @@ export function useBuiltSite(name: string, prepare: (workDir: string) => Promise
     workDir = await mkdtemp(join(tmpdir(), `kb-${name}-`));
     const contentDir = await prepare(workDir);
     outDir = join(workDir, 'dist');
-    const result = await buildSite({ contentDir, outDir, ...(basePath && { basePath }) });
+    const result = await buildSite({ contentDir, outDir, ...(basePath && { basePath }), ...(env && { env }) });
     if (result.code !== 0) throw new Error(`${name} build failed:\n${result.output}`);
     site = await serveStatic(outDir, basePath);
   }, timeoutMs);
