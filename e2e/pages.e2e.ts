@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/page';
+import { ONLY_OFFLINE_STATUS_AFTER_LOAD, scriptFiles } from './support/scripts';
 
 const site = useBrowser();
 
@@ -81,20 +82,16 @@ describe('incident page', () => {
     expect(await page.locator('a[rel="prev"]').getAttribute('href')).toBe(links[2]);
   });
 
-  it('reads fully with JavaScript off and loads no script file before interaction', async () => {
+  it('reads fully with JavaScript off and loads no script file until it has loaded', async () => {
     const list = await site.open('/incidents/');
     const [href] = await hrefs(list, '.incident-list h2 a');
     const noJs = await site.open(href!, { javaScriptEnabled: false });
     expect(await noJs.locator('h1').textContent()).toBeTruthy();
     expect(await noJs.locator('.writeup p').count()).toBeGreaterThan(0);
 
-    const scripts: string[] = [];
     const withJs = await site.blank();
-    withJs.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
-    });
     await withJs.goto(site.url(href!), { waitUntil: 'networkidle' });
-    expect(scripts).toEqual([]);
+    expect(await scriptFiles(withJs)).toEqual(ONLY_OFFLINE_STATUS_AFTER_LOAD);
   });
 });
 

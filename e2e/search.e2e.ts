@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/page';
+import { ONLY_OFFLINE_STATUS_AFTER_LOAD, scriptFiles } from './support/scripts';
 
 const site = useBrowser();
 
@@ -216,15 +217,7 @@ describe('header search box', () => {
 
   it('leaves incident pages free of script files until they have loaded, then fetches only the offline status', async () => {
     const page = await site.blank();
-    const scripts: { path: string; afterLoad: boolean }[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() !== 'script') return;
-      void page.evaluate(() => document.readyState === 'complete').then(
-        (afterLoad) => scripts.push({ path: new URL(request.url()).pathname, afterLoad }),
-        () => undefined,
-      );
-    });
     await page.goto(site.url('/incidents/2017-01-31-rm-on-wrong-host-deletes-primary-database/'), { waitUntil: 'networkidle' });
-    expect(scripts).toEqual([{ path: '/offline-status.js', afterLoad: true }]);
+    expect(await scriptFiles(page)).toEqual(ONLY_OFFLINE_STATUS_AFTER_LOAD);
   });
 });
