@@ -56,6 +56,7 @@ describe('a site built under /kb/', () => {
     expect(await incident.textContent('.edit-link a')).toBe('Edit this writeup');
     const pattern = await site.open('/kb/patterns/retry-storm/');
     expect(await pattern.getAttribute('.edit-link a', 'href')).toBe(`${REPOSITORY}/edit/main/content/patterns/retry-storm.mdx`);
+    expect(await pattern.textContent('.edit-link a')).toBe('Edit this pattern');
   });
 
   it('gives exports and an OpenSearch template whose addresses are under /kb/', async () => {

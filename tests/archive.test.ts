@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createArchive } from '../src/node/archive';
@@ -35,7 +35,7 @@ describe('createArchive', () => {
     made.push(out);
     const result = await createArchive({ dir, out });
     expect(result.code).toBe(0);
-    expect(result.stdout[0]).toMatch(/one folder incident-kb-2026-11-30\/ holding the site built 2026-11-30T10:00:00.000Z for \/kb\//);
+    expect(result.stdout[0]).toMatch(/: \d+ B, 3 files of the site built 2026-11-30T10:00:00.000Z for \/kb\/, in incident-kb-2026-11-30\/kb\/; incident-kb-2026-11-30\/README.txt says how to serve it$/);
     expect(list(out)).toEqual(expect.arrayContaining(['incident-kb-2026-11-30/README.txt', 'incident-kb-2026-11-30/kb/index.html', 'incident-kb-2026-11-30/kb/incidents/x/index.html']));
     expect(list(out).every((entry) => entry.startsWith('incident-kb-2026-11-30/'))).toBe(true);
     expect(readme(out, 'incident-kb-2026-11-30')).toContain('then open http://localhost:8000/kb/');
@@ -54,8 +54,34 @@ describe('createArchive', () => {
     expect(await createArchive({ dir: '/nonexistent/dist', out: '/tmp/never.tar.gz' })).toEqual({ code: 2, stdout: [], stderr: ['/nonexistent/dist: no built site here (no index.html); run npm run build first'] });
   });
 
+  it('refuses to write the archive inside the site it packs', async () => {
+    const dir = await builtSite('https://kb.example.org/');
+    const result = await createArchive({ dir, out: join(dir, 'incident-kb.tar.gz') });
+    expect(result.code).toBe(2);
+    expect(result.stderr[0]).toMatch(/^--out .*incident-kb\.tar\.gz is inside the site being packed; write it elsewhere/);
+  });
+
+  it('exits 2 naming the flag when the archive’s folder does not exist', async () => {
+    const dir = await builtSite('https://kb.example.org/');
+    expect(await createArchive({ dir, out: '/nonexistent-folder/x.tar.gz' })).toEqual({ code: 2, stdout: [], stderr: ['--out /nonexistent-folder/x.tar.gz: there is no folder /nonexistent-folder to write it in'] });
+  });
+
   it('reports tar’s own words when tar fails', async () => {
     const dir = await builtSite('https://kb.example.org/');
-    await expect(createArchive({ dir, out: '/nonexistent-folder/x.tar.gz' })).rejects.toThrow(/tar .* exited 2: .*nonexistent-folder/);
+    const folder = await mkdtemp(join(tmpdir(), 'kb-archive-out-'));
+    made.push(folder);
+    await expect(createArchive({ dir, out: folder })).rejects.toThrow(/tar .* exited \d+: .*Is a directory/);
+  });
+
+  it('removes its staging folder even when tar fails', async () => {
+    const dir = await builtSite('https://kb.example.org/');
+    let staging = '';
+    const failingTar = async (args: string[]) => {
+      staging = args[args.indexOf('-C') + 1]!;
+      throw new Error('tar: out of disk');
+    };
+    await expect(createArchive({ dir, out: `${dir}.tar.gz`, tar: failingTar })).rejects.toThrow('tar: out of disk');
+    expect(staging).not.toBe('');
+    await expect(access(staging)).rejects.toThrow(/ENOENT/);
   });
 });

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { siteAddress } from '../lib/links';
 import { formatBytes } from '../lib/offline/save-plan';
 import { SITE_NAME } from '../lib/site-name';
@@ -19,7 +19,7 @@ export interface ArchiveOptions {
   dir: string;
   /** The archive to write. */
   out: string;
-  /** Runs tar; a test may pass another. */
+  /** Runs tar; tests pass a stand-in to see what happens when tar fails. */
   tar?: (args: string[]) => Promise<void>;
 }
 
@@ -57,13 +57,31 @@ export function archiveReadme(options: { folder: string; base: string; builtAt: 
   ].join('\n');
 }
 
+/** Why the archive cannot be written at `out`, in words naming the flag; undefined when it can. */
+async function outProblem(dir: string, out: string, given: string): Promise<string | undefined> {
+  const inside = relative(dir, out);
+  // tar would read the archive while writing it, and the next archive would hold the last one.
+  if (inside && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)) return `--out ${given} is inside the site being packed; write it elsewhere (and move it in afterwards to publish it with the site)`;
+  const folder = await stat(dirname(out)).catch(() => undefined);
+  if (!folder?.isDirectory()) return `--out ${given}: there is no folder ${dirname(out)} to write it in`;
+  return undefined;
+}
+
+async function countFiles(dir: string): Promise<number> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+}
+
 export async function createArchive(options: ArchiveOptions): Promise<CommandResult> {
   const dir = resolve(options.dir);
+  const out = resolve(options.out);
   const home = await readFile(join(dir, 'index.html'), 'utf8').catch(() => undefined);
   if (home === undefined) return { code: 2, stdout: [], stderr: [`${options.dir}: no built site here (no index.html); run npm run build first`] };
+  const problem = await outProblem(dir, out, options.out);
+  if (problem) return { code: 2, stdout: [], stderr: [problem] };
   const { base } = siteAddress({ pages: new Map([['/index.html', home]]), files: new Set() });
   const built = await builtAt(dir);
   const folder = `incident-kb-${(built ?? new Date((await stat(join(dir, 'index.html'))).mtime).toISOString()).slice(0, 10)}`;
+  const files = await countFiles(dir);
   const staging = await mkdtemp(join(tmpdir(), 'kb-archive-'));
   try {
     // The site goes in by links that tar follows (-h): no copy of a site that may be hundreds of MB.
@@ -72,10 +90,14 @@ export async function createArchive(options: ArchiveOptions): Promise<CommandRes
     await mkdir(siteIn, { recursive: true });
     for (const entry of await readdir(dir)) await symlink(join(dir, entry), join(siteIn, entry));
     await writeFile(join(top, 'README.txt'), archiveReadme({ folder, base, builtAt: built }));
-    const out = resolve(options.out);
     await (options.tar ?? systemTar)(['-czhf', out, '-C', staging, folder]);
     const size = (await stat(out)).size;
-    return { code: 0, stdout: [`${options.out}: ${formatBytes(size)}, one folder ${folder}/ holding the site built ${built ?? 'at an unknown time'} for ${base}; its README.txt says how to serve it`], stderr: [] };
+    const at = base === '/' ? `${folder}/` : `${folder}${base}`;
+    return {
+      code: 0,
+      stdout: [`${options.out}: ${formatBytes(size)}, ${files} files of the site built ${built ?? 'at an unknown time'} for ${base}, in ${at}; ${folder}/README.txt says how to serve it`],
+      stderr: [],
+    };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
