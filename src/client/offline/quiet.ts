@@ -5,10 +5,17 @@
  */
 const SETTLED_EVENT = 'kb:search-settled';
 const SETTLED_FLAG = 'searchSettled';
-/** The search page waits this long at most: a search that never settles must not keep a reader from offline use. */
-const SEARCH_WAIT_MS = 15_000;
+/**
+ * The search page waits this long at most for a first search: a reader who opens it and types
+ * nothing, or a search that never settles, must not keep the site from being stored.
+ */
+const SEARCH_WAIT_MS = 20_000;
 
-/** Called by the search page (src/scripts/search/page.ts) once its first results are drawn, or it failed. */
+/**
+ * Called by the search page (src/scripts/search/page.ts) when a search with words has drawn its
+ * results and filters, or the index failed to load. An empty search page does not count: the
+ * reader is about to type, and the first search is what they wait for.
+ */
 export function announceSearchSettled(): void {
   document.documentElement.dataset[SETTLED_FLAG] = '';
   document.dispatchEvent(new Event(SETTLED_EVENT));

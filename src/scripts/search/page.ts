@@ -82,6 +82,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     ui.more.hidden = n <= shown;
     const membership = await engine.membership();
     if (isCurrent()) renderFilters(ui, labels, state, countFacets(outcome.unfiltered.map((h) => h.id), membership));
+    announceSearchSettled();
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -130,7 +131,7 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     shown = PAGE_SIZE;
     void run(false);
   });
-  await run(false).finally(announceSearchSettled);
+  await run(false);
 }
 
 function showIdle(ui: SearchPageElements, labels: FacetLabels, state: SearchState): void {
