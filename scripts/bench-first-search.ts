@@ -14,13 +14,12 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { siteBenchArgs } from '../bench/support/args';
-import { corpusContent, generatedContent, withBuiltSite, type SiteContent } from '../bench/support/built-site';
+import { corpusContent, generatedContent, measureBuiltSites, type SitePlan } from '../bench/support/built-site';
 import { coldLoad, type Side } from '../bench/support/cold-load';
 import { BUDGET, budgetChecks, budgetLines, renderReport, summarise, summaryTable, type BenchSite, type LoadKey, type Measurement, type NetworkName } from '../bench/support/first-search-report';
 import { FLOOR_HTML, FLOOR_PATH } from '../bench/support/floor-page';
 import { SLOW_LINK, type LinkProfile } from '../bench/support/slow-link';
 import { serveBench, type BenchServer } from '../bench/support/throttled-server';
-import { launchBrowser } from '../e2e/support/browser';
 import { PROJECT_ROOT } from '../e2e/support/build';
 import { median } from '../src/lib/stats';
 
@@ -42,10 +41,8 @@ const QUERIES = [
 const NETWORKS: { name: NetworkName; link?: LinkProfile }[] = [{ name: 'loopback' }, { name: 'slow link', link: SLOW_LINK }];
 const SIDES: readonly Side[] = ['ours', 'floor'];
 
-interface SitePlan {
-  name: string;
+interface FirstSearchPlan extends SitePlan {
   slowLinkBudgetMs: number;
-  prepare(workDir: string): Promise<SiteContent>;
 }
 
 function pathFor(side: Side, query: string): string {
@@ -71,40 +68,31 @@ function progress(measurements: readonly Measurement[]): string {
 
 async function main(): Promise<number> {
   const { writeups, runs } = siteBenchArgs({ writeups: 10000, runs: 7 });
-  const plans: SitePlan[] = [
+  const plans: FirstSearchPlan[] = [
     { name: 'corpus', slowLinkBudgetMs: 2500, prepare: corpusContent },
     ...(writeups > 0 ? [{ name: 'generated', slowLinkBudgetMs: 3000, prepare: (workDir: string) => generatedContent(workDir, writeups) }] : []),
   ];
 
   const sites: BenchSite[] = [];
   const measurements: Measurement[] = [];
-  const browser = await launchBrowser();
-  const chromium = browser.version();
-  try {
-    for (const plan of plans) {
-      console.log(`building the ${plan.name} site …`);
-      await withBuiltSite(plan.name, plan.prepare, async (outDir, content) => {
-        sites.push({ name: plan.name, writeups: content.writeups, slowLinkBudgetMs: plan.slowLinkBudgetMs });
-        for (const network of NETWORKS) {
-          const server = await serveBench(outDir, { link: network.link, pages: { [FLOOR_PATH]: FLOOR_HTML } });
-          try {
-            for (const query of QUERIES) {
-              const loads: Measurement[] = [];
-              for (let run = 1; run <= runs; run++) {
-                for (const side of SIDES) loads.push(await measure(browser, server, { site: plan.name, network: network.name, query, side, run }));
-              }
-              console.log(progress(loads));
-              measurements.push(...loads);
-            }
-          } finally {
-            await server.close();
+  const chromium = await measureBuiltSites(plans, async (plan, outDir, content, browser) => {
+    sites.push({ name: plan.name, writeups: content.writeups, slowLinkBudgetMs: plan.slowLinkBudgetMs });
+    for (const network of NETWORKS) {
+      const server = await serveBench(outDir, { link: network.link, pages: { [FLOOR_PATH]: FLOOR_HTML } });
+      try {
+        for (const query of QUERIES) {
+          const loads: Measurement[] = [];
+          for (let run = 1; run <= runs; run++) {
+            for (const side of SIDES) loads.push(await measure(browser, server, { site: plan.name, network: network.name, query, side, run }));
           }
+          console.log(progress(loads));
+          measurements.push(...loads);
         }
-      });
+      } finally {
+        await server.close();
+      }
     }
-  } finally {
-    await browser.close();
-  }
+  });
 
   const networks = NETWORKS.map((n) => n.name);
   const link = `${SLOW_LINK.firstByteMs} ms before each response's first byte, ${(SLOW_LINK.bytesPerSecond * 8) / 1e6} Mbit/s (${SLOW_LINK.bytesPerSecond / 1000} KB/s)`;

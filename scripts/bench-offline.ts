@@ -15,11 +15,10 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { siteBenchArgs } from '../bench/support/args';
-import { corpusContent, generatedContent, withBuiltSite, type SiteContent } from '../bench/support/built-site';
+import { corpusContent, generatedContent, measureBuiltSites, type SitePlan } from '../bench/support/built-site';
 import { loadHome, timeToFirstResult, type HomeLoad } from '../bench/support/offline-load';
 import { SLOW_LINK, type LinkProfile } from '../bench/support/slow-link';
 import { serveBench } from '../bench/support/throttled-server';
-import { launchBrowser } from '../e2e/support/browser';
 import { PROJECT_ROOT } from '../e2e/support/build';
 import { DEFAULT_SHELL_BUDGET_BYTES } from '../src/integrations/offline';
 import type { OfflineManifest } from '../src/lib/offline/manifest';
@@ -77,55 +76,46 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 async function main(): Promise<number> {
   const { writeups, runs } = siteBenchArgs({ writeups: 10000, runs: 5 });
-  const plans: { name: string; prepare: (workDir: string) => Promise<SiteContent> }[] = [
+  const plans: SitePlan[] = [
     { name: 'corpus', prepare: corpusContent },
     ...(writeups > 0 ? [{ name: 'generated', prepare: (workDir: string) => generatedContent(workDir, writeups) }] : []),
   ];
   const sizes = new Map<string, Sizes>();
   const rows: Row[] = [];
-  const browser = await launchBrowser();
-  const chromium = browser.version();
-  try {
-    for (const plan of plans) {
-      console.log(`building the ${plan.name} site …`);
-      await withBuiltSite(plan.name, plan.prepare, async (outDir, content) => {
-        sizes.set(plan.name, await offlineSizes(outDir, content.writeups));
-        for (const network of NETWORKS) {
-          const server = await serveBench(outDir, { link: network.link });
-          const row: Row = { site: plan.name, network: network.name, ours: [], floor: [], offlineSearchMs: [], onlineSearchMs: [] };
-          try {
-            const withWorker = async () => {
-              const ours = await loadHome(browser, server, true);
-              row.ours.push(ours.load);
-              await ours.context.setOffline(true);
-              row.offlineSearchMs.push(await timeToFirstResult(ours.context, server, QUERY));
-              await ours.context.close();
-            };
-            const withoutWorker = async () => {
-              const floor = await loadHome(browser, server, false);
-              row.floor.push(floor.load);
-              await floor.context.close();
-              const onlineContext = await browser.newContext({ serviceWorkers: 'block' });
-              const online = await timeToFirstResult(onlineContext, server, QUERY);
-              if (online === undefined) throw new Error(`${plan.name} · ${network.name}: no result for ${JSON.stringify(QUERY)} online`);
-              row.onlineSearchMs.push(online);
-              await onlineContext.close();
-            };
-            // Which side goes first alternates, so neither always meets the host's colder state.
-            for (let run = 1; run <= runs; run++) {
-              for (const side of run % 2 === 1 ? [withWorker, withoutWorker] : [withoutWorker, withWorker]) await side();
-            }
-          } finally {
-            await server.close();
-          }
-          console.log(`${plan.name} · ${network.name}: paint ${ms(med(row.ours.map((l) => l.firstContentfulPaintMs)))} / floor ${ms(med(row.floor.map((l) => l.firstContentfulPaintMs)))}, offline ready ${ms(med(row.ours.map((l) => l.offlineReadyMs!)))}`);
-          rows.push(row);
+  const chromium = await measureBuiltSites(plans, async (plan, outDir, content, browser) => {
+    sizes.set(plan.name, await offlineSizes(outDir, content.writeups));
+    for (const network of NETWORKS) {
+      const server = await serveBench(outDir, { link: network.link });
+      const row: Row = { site: plan.name, network: network.name, ours: [], floor: [], offlineSearchMs: [], onlineSearchMs: [] };
+      try {
+        const withWorker = async () => {
+          const ours = await loadHome(browser, server, true);
+          row.ours.push(ours.load);
+          await ours.context.setOffline(true);
+          row.offlineSearchMs.push(await timeToFirstResult(ours.context, server, QUERY));
+          await ours.context.close();
+        };
+        const withoutWorker = async () => {
+          const floor = await loadHome(browser, server, false);
+          row.floor.push(floor.load);
+          await floor.context.close();
+          const onlineContext = await browser.newContext({ serviceWorkers: 'block' });
+          const online = await timeToFirstResult(onlineContext, server, QUERY);
+          if (online === undefined) throw new Error(`${plan.name} · ${network.name}: no result for ${JSON.stringify(QUERY)} online`);
+          row.onlineSearchMs.push(online);
+          await onlineContext.close();
+        };
+        // Which side goes first alternates, so neither always meets the host's colder state.
+        for (let run = 1; run <= runs; run++) {
+          for (const side of run % 2 === 1 ? [withWorker, withoutWorker] : [withoutWorker, withWorker]) await side();
         }
-      });
+      } finally {
+        await server.close();
+      }
+      console.log(`${plan.name} · ${network.name}: paint ${ms(med(row.ours.map((l) => l.firstContentfulPaintMs)))} / floor ${ms(med(row.floor.map((l) => l.firstContentfulPaintMs)))}, offline ready ${ms(med(row.ours.map((l) => l.offlineReadyMs!)))}`);
+      rows.push(row);
     }
-  } finally {
-    await browser.close();
-  }
+  });
 
   const checks: { text: string; pass: boolean }[] = [];
   for (const [site, size] of sizes) checks.push({ text: `${site}: first visit stores ${formatBytes(size.shellBytes)}, budget ${formatBytes(DEFAULT_SHELL_BUDGET_BYTES)}`, pass: size.shellBytes <= DEFAULT_SHELL_BUDGET_BYTES });

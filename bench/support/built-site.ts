@@ -1,10 +1,12 @@
 /**
- * The sites the first-search benchmark loads, each built into its own temporary folder that is
- * removed once it has been measured.
+ * The sites the benchmarks load (scripts/bench-first-search.ts, scripts/bench-offline.ts), each
+ * built into its own temporary folder that is removed once it has been measured.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../e2e/support/browser';
 import { buildSite } from '../../e2e/support/build';
 import { importCorpus } from '../../e2e/support/corpus';
 import { generateWriteups } from './generate-writeups';
@@ -44,5 +46,27 @@ export async function withBuiltSite<T>(name: string, prepare: (workDir: string) 
     return await use(outDir, content);
   } finally {
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+export interface SitePlan {
+  name: string;
+  prepare(workDir: string): Promise<SiteContent>;
+}
+
+/**
+ * Launches one browser, then builds each plan's site in turn (removed once measured) and hands it
+ * to `measure` with the browser, which is closed whatever happens. Returns the browser's version.
+ */
+export async function measureBuiltSites<P extends SitePlan>(plans: readonly P[], measure: (plan: P, outDir: string, content: SiteContent, browser: Browser) => Promise<void>): Promise<string> {
+  const browser = await launchBrowser();
+  try {
+    for (const plan of plans) {
+      console.log(`building the ${plan.name} site …`);
+      await withBuiltSite(plan.name, plan.prepare, (outDir, content) => measure(plan, outDir, content, browser));
+    }
+    return browser.version();
+  } finally {
+    await browser.close();
   }
 }
