@@ -1,12 +1,8 @@
 import type { APIRoute } from 'astro';
-import { exportedIncidents } from '../data/exports';
-import { EXPORT_VERSION } from '../lib/exports/incident-record';
-import { homeHref } from '../lib/site-paths';
+import { exportEnvelope, exportedIncidents, siteAddress } from '../data/exports';
+import { incidentsJson } from '../lib/exports/json';
 
 export const GET: APIRoute = async ({ site }) => {
-  const siteUrl = site ?? new URL('http://localhost/');
-  const incidents = await exportedIncidents(siteUrl);
-  return new Response(JSON.stringify({ version: EXPORT_VERSION, site: new URL(homeHref(), siteUrl).href, count: incidents.length, incidents }, null, 1), {
-    headers: { 'content-type': 'application/json' },
-  });
+  const address = siteAddress(site);
+  return new Response(incidentsJson(exportEnvelope(address), await exportedIncidents(address)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };

@@ -1,12 +1,8 @@
 import type { APIRoute } from 'astro';
-import { exportedPatterns } from '../data/exports';
-import { EXPORT_VERSION } from '../lib/exports/incident-record';
-import { homeHref } from '../lib/site-paths';
+import { exportEnvelope, exportedPatterns, siteAddress } from '../data/exports';
+import { patternsJson } from '../lib/exports/json';
 
 export const GET: APIRoute = async ({ site }) => {
-  const siteUrl = site ?? new URL('http://localhost/');
-  const patterns = await exportedPatterns(siteUrl);
-  return new Response(JSON.stringify({ version: EXPORT_VERSION, site: new URL(homeHref(), siteUrl).href, count: patterns.length, patterns }, null, 1), {
-    headers: { 'content-type': 'application/json' },
-  });
+  const address = siteAddress(site);
+  return new Response(patternsJson(exportEnvelope(address), await exportedPatterns(address)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };

@@ -3,21 +3,10 @@ import { atomFeed } from '../../src/lib/exports/atom';
 import type { ExportedIncident } from '../../src/lib/exports/incident-record';
 import { openSearchDescription } from '../../src/lib/exports/opensearch';
 import { xmlText } from '../../src/lib/exports/xml';
+import { exportedIncident } from '../helpers/exported-incident';
 
-const incident = (slug: string, started: string | undefined, title = 'Title'): ExportedIncident => ({
-  slug,
-  url: `https://kb.example.org/kb/incidents/${slug}/`,
-  title,
-  summary: 'Summary.',
-  started: started ? { text: started, precision: started.length > 10 ? 'minute' : 'month', iso: started } : { text: 'unknown', precision: 'unknown' },
-  duration: { kind: 'unknown', text: 'unknown' },
-  impact: 'major',
-  patterns: [{ id: 'retry-storm', title: 'Retry storm' }],
-  services: [],
-  signals: [],
-  sources: [],
-  related: [],
-});
+const incident = (slug: string, started: string | undefined, title = 'Title'): ExportedIncident =>
+  exportedIncident(slug, { title, started: started ? { text: started, precision: started.length > 10 ? 'minute' : 'month', iso: started } : { text: 'unknown', precision: 'unknown' } });
 
 const feed = (incidents: ExportedIncident[]) =>
   atomFeed({ title: 'KB', homeUrl: 'https://kb.example.org/kb/', feedUrl: 'https://kb.example.org/kb/feed.xml', patternsUrl: 'https://kb.example.org/kb/patterns/', incidents, fallbackUpdated: '2026-12-04T00:00:00.000Z' });
@@ -43,6 +32,27 @@ describe('atomFeed', () => {
     const xml = feed([incident('undated-x', undefined)]);
     expect(xml).toContain('<updated>2026-12-04T00:00:00.000Z</updated>');
     expect(xml).not.toContain('<published>');
+  });
+
+  it('dates the feed by its latest entry, the end of an incident when it has one', () => {
+    const ended = { ...incident('2021-10-04-b', '2021-10-04T15:39Z'), ended: { text: '2021-10-04T22:00Z', precision: 'minute', iso: '2021-10-04T22:00:00Z' } };
+    const xml = feed([incident('2022-01-a', '2022-01'), ended]);
+    expect(xml).toContain('<published>2021-10-04T15:39:00.000Z</published>\n    <updated>2021-10-04T22:00:00.000Z</updated>');
+    expect(xml).toContain('<title>KB</title>\n  <updated>2022-01-01T00:00:00.000Z</updated>');
+    expect(feed([incident('2022-01-a', '2022-01'), incident('undated-x', undefined)])).toContain('<title>KB</title>\n  <updated>2026-12-04T00:00:00.000Z</updated>');
+  });
+
+  it('links a copy to the writeup it repeats, and refuses a copy whose original is missing', () => {
+    const original = incident('2021-10-04-b', '2021-10-04T15:39Z', 'Backbone withdrawal');
+    const copy = { ...incident('2021-10-04-imported', '2021-10-04T15:39Z'), copyOf: original.slug };
+    const xml = feed([copy, original]);
+    expect(xml).toContain(`<link rel="related" type="text/html" href="${original.url}" title="Backbone withdrawal"/>`);
+    expect(xml).toContain(`Another writeup of the incident in &quot;Backbone withdrawal&quot;: ${original.url}`);
+    expect(() => feed([copy])).toThrow(/2021-10-04-imported is a copy of 2021-10-04-b, which is not in the feed/);
+  });
+
+  it('refuses a time that is not ISO 8601 rather than dating the entry wrongly', () => {
+    expect(() => feed([incident('2021-13-x', 'yesterday')])).toThrow(/"yesterday" is not an ISO 8601 time/);
   });
 });
 

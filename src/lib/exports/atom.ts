@@ -15,29 +15,35 @@ export interface AtomFeedInput {
   /** The address of a pattern's page, for each category's scheme. */
   patternsUrl: string;
   incidents: readonly ExportedIncident[];
-  /** When nothing has a date: the build's time. */
+  /** When the build ran: `updated` for an undated incident, which Atom requires all the same. */
   fallbackUpdated: string;
 }
 
-/** A full date-time for Atom from a time at any precision: its earliest instant. */
-function atomDate(iso: string | undefined, fallback: string): string {
-  if (!iso) return fallback;
+/** A full date-time for Atom from an ISO time at any precision (`2013`, `2013-05`, …): its earliest instant. */
+function atomDate(iso: string): string {
   const padded = /^\d{4}$/.test(iso) ? `${iso}-01-01` : /^\d{4}-\d{2}$/.test(iso) ? `${iso}-01` : iso;
   const date = new Date(padded);
-  return Number.isNaN(date.getTime()) ? fallback : date.toISOString();
+  if (Number.isNaN(date.getTime())) throw new Error(`"${iso}" is not an ISO 8601 time the feed can date an entry with`);
+  return date.toISOString();
 }
 
-function entry(incident: ExportedIncident, input: AtomFeedInput): string {
-  const updated = atomDate(incident.ended?.iso ?? incident.started.iso, input.fallbackUpdated);
+function entryUpdated(incident: ExportedIncident, fallback: string): string {
+  const iso = incident.ended?.iso ?? incident.started.iso;
+  return iso ? atomDate(iso) : atomDate(fallback);
+}
+
+function entry(incident: ExportedIncident, updated: string, original: ExportedIncident | undefined, input: AtomFeedInput): string {
   const facts = [`Impact: ${incident.impact}.`, `Duration: ${incident.duration.text}.`, `Patterns: ${incident.patterns.map((p) => p.title).join(', ')}.`];
   if (incident.organization) facts.unshift(`${incident.organization}.`);
+  if (original) facts.push(`Another writeup of the incident in "${original.title}": ${original.url}`);
   return [
     '  <entry>',
     `    <id>${xmlText(incident.url)}</id>`,
     `    <title>${xmlText(incident.title)}</title>`,
     `    <link rel="alternate" type="text/html" href="${xmlText(incident.url)}"/>`,
-    // An undated incident has no publication date to give; `updated` is required, so it gets the build's.
-    ...(incident.started.iso ? [`    <published>${atomDate(incident.started.iso, input.fallbackUpdated)}</published>`] : []),
+    ...(original ? [`    <link rel="related" type="text/html" href="${xmlText(original.url)}" title="${xmlText(original.title)}"/>`] : []),
+    // An undated incident has no publication date to give; only `updated` is required.
+    ...(incident.started.iso ? [`    <published>${atomDate(incident.started.iso)}</published>`] : []),
     `    <updated>${updated}</updated>`,
     `    <summary type="text">${xmlText(incident.summary)}</summary>`,
     `    <content type="text">${xmlText(`${incident.summary}\n\n${facts.join(' ')}`)}</content>`,
@@ -47,15 +53,25 @@ function entry(incident: ExportedIncident, input: AtomFeedInput): string {
   ].join('\n');
 }
 
+/** The feed, its entries in the order given (src/data/site-content.ts gives newest first). */
 export function atomFeed(input: AtomFeedInput): string {
-  const entries = input.incidents.map((incident) => entry(incident, input));
-  const newest = input.incidents.map((i) => atomDate(i.ended?.iso ?? i.started.iso, '')).filter(Boolean).sort().at(-1);
+  const bySlug = new Map(input.incidents.map((incident) => [incident.slug, incident]));
+  const originalOf = (incident: ExportedIncident) => {
+    if (incident.copyOf === undefined) return undefined;
+    const original = bySlug.get(incident.copyOf);
+    if (!original) throw new Error(`${incident.slug} is a copy of ${incident.copyOf}, which is not in the feed`);
+    return original;
+  };
+  const updated = input.incidents.map((incident) => entryUpdated(incident, input.fallbackUpdated));
+  const entries = input.incidents.map((incident, i) => entry(incident, updated[i]!, originalOf(incident), input));
+  // The feed changed when its latest entry did; ISO strings in UTC sort as the instants they name.
+  const feedUpdated = updated.toSorted().at(-1) ?? atomDate(input.fallbackUpdated);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <id>${xmlText(input.homeUrl)}</id>`,
     `  <title>${xmlText(input.title)}</title>`,
-    `  <updated>${newest ?? input.fallbackUpdated}</updated>`,
+    `  <updated>${feedUpdated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlText(input.feedUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlText(input.homeUrl)}"/>`,
     `  <author><name>${xmlText(input.title)}</name></author>`,

@@ -29,6 +29,7 @@ const COLUMNS: [string, (incident: ExportedIncident) => string][] = [
   ['started', (i) => i.started.iso ?? ''],
   ['started_precision', (i) => i.started.precision],
   ['ended', (i) => i.ended?.iso ?? ''],
+  ['ended_precision', (i) => i.ended?.precision ?? ''],
   ['duration', (i) => i.duration.text],
   ['duration_min_minutes', (i) => (i.duration.minMinutes === undefined ? '' : String(i.duration.minMinutes))],
   ['duration_max_minutes', (i) => (i.duration.maxMinutes === undefined ? '' : String(i.duration.maxMinutes))],

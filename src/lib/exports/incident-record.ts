@@ -7,9 +7,6 @@ import { formatIncidentDuration, type IncidentDuration } from '../duration';
 import { incidentDuration, type IncidentLike } from '../incidents';
 import { isKnown, machineReadable, type TimePoint } from '../time-point';
 
-/** The shape's version: raised when a field changes meaning or goes away, not when one is added. */
-export const EXPORT_VERSION = 1;
-
 export interface ExportedTime {
   /** As written in the writeup: `2017-01-31T23:00Z`, `2013-05`, `unknown`. */
   text: string;
@@ -24,7 +21,10 @@ export interface ExportedDuration {
   kind: IncidentDuration['kind'];
   /** As the site shows it: `4h 30m`, `about 7 days, from dates`, `unknown`. */
   text: string;
-  /** Shortest and longest it can have been, in minutes; equal when exact; absent when unknown. */
+  /**
+   * Shortest and longest it can have been, in minutes; equal when exact; absent when unknown. A
+   * range's bounds are whole minutes rounded outward, so the true length is never outside them.
+   */
   minMinutes?: number;
   maxMinutes?: number;
 }
@@ -58,7 +58,7 @@ function exportedTime(time: TimePoint): ExportedTime {
 function exportedDuration(duration: IncidentDuration): ExportedDuration {
   const text = duration.kind === 'unknown' ? 'unknown' : formatIncidentDuration(duration);
   if (duration.kind === 'exact') return { kind: 'exact', text, minMinutes: duration.minutes, maxMinutes: duration.minutes };
-  if (duration.kind === 'range') return { kind: 'range', text, minMinutes: Math.round(duration.min), maxMinutes: Math.round(duration.max) };
+  if (duration.kind === 'range') return { kind: 'range', text, minMinutes: Math.floor(duration.min), maxMinutes: Math.ceil(duration.max) };
   return { kind: 'unknown', text };
 }
 
@@ -68,6 +68,16 @@ export interface ExportContext {
   patternTitles: ReadonlyMap<string, string>;
   /** Copy slug → original slug. */
   copies: ReadonlyMap<string, string>;
+}
+
+/**
+ * The build's content check (src/integrations/validate-content.ts) already refuses an unknown
+ * pattern; an export that met one anyway would publish an id no pattern page or title explains.
+ */
+function patternTitle(slug: string, pattern: string, titles: ReadonlyMap<string, string>): string {
+  const title = titles.get(pattern);
+  if (title === undefined) throw new Error(`${slug}: pattern "${pattern}" has no file in the patterns folder, so the exports cannot name it`);
+  return title;
 }
 
 export function toExportedIncident({ id, data }: IncidentLike, context: ExportContext): ExportedIncident {
@@ -82,7 +92,7 @@ export function toExportedIncident({ id, data }: IncidentLike, context: ExportCo
     ...(data.ended && { ended: exportedTime(data.ended) }),
     duration: exportedDuration(incidentDuration(data)),
     impact: data.impact,
-    patterns: data.patterns.map((pattern) => ({ id: pattern, title: context.patternTitles.get(pattern) ?? pattern })),
+    patterns: data.patterns.map((pattern) => ({ id: pattern, title: patternTitle(id, pattern, context.patternTitles) })),
     services: data.services,
     ...(data.trigger && { trigger: data.trigger }),
     ...(data.detection && { detection: data.detection }),

@@ -10,7 +10,10 @@ export interface ExportedPattern {
   signals: string[];
   mitigations: string[];
   related: string[];
-  /** Slugs of the published incidents tagged with it, newest first. */
+  /**
+   * Slugs of the published incidents tagged with it, newest first, one writeup per incident as
+   * on the pattern page: a copy (`copyOf` in /incidents.json) is left out.
+   */
   incidents: string[];
 }
 
