@@ -5,10 +5,10 @@
  * CSV and XML. Each export must cover exactly the incident pages the build has.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { useBuiltSite } from './support/built-site';
-import { PROJECT_ROOT } from './support/build';
+import { copyOurContent, writeVariant } from './support/content-variants';
 import { parseCsv } from './support/csv';
 import { useBrowser } from './support/page';
 
@@ -22,12 +22,10 @@ const SITE = 'https://incidents.example.org/';
 
 let fixtureContent = '';
 const fixture = useBuiltSite('exports', async (workDir) => {
-  fixtureContent = join(workDir, 'content');
-  await cp(join(PROJECT_ROOT, 'content'), fixtureContent, { recursive: true });
+  fixtureContent = await copyOurContent(join(workDir, 'content'));
+  await writeVariant(fixtureContent, MODEL, DRAFT, { title: 'A draft that must not be exported', started: '2026-11-01T10:00:00Z', draft: true });
+  await writeVariant(fixtureContent, MODEL, TRICKY, { title: TRICKY_TITLE, started: '2026-11-02T10:00:00Z' });
   const model = await readFile(join(fixtureContent, `incidents/${MODEL}.mdx`), 'utf8');
-  const dated = (day: string) => model.replace(/^started: .*$/m, `started: "2026-11-${day}T10:00:00Z"`);
-  await writeFile(join(fixtureContent, `incidents/${DRAFT}.mdx`), dated('01').replace(/^title: .*$/m, 'title: A draft that must not be exported').replace(/^impact: /m, 'draft: true\nimpact: '));
-  await writeFile(join(fixtureContent, `incidents/${TRICKY}.mdx`), dated('02').replace(/^title: .*$/m, `title: ${JSON.stringify(TRICKY_TITLE)}`));
   // An importer's record of the same incident (src/lib/copies.ts): published, and marked as a copy.
   await writeFile(join(fixtureContent, `incidents/${COPY}.mdx`), `${model}\n## Imported from\n\n- Source: https://fly.io/infra-log/2025-01-18/\n`);
   return fixtureContent;

@@ -7,10 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite, PROJECT_ROOT } from './support/build';
+import { buildSite } from './support/build';
+import { copyOurContent, writeVariant } from './support/content-variants';
 import { useBrowser } from './support/page';
 import { serveStatic, type StaticSite } from './support/static-server';
 
@@ -39,15 +40,14 @@ beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'kb-offline-'));
   const first = join(workDir, 'content-first');
   const second = join(workDir, 'content-second');
-  await cp(join(PROJECT_ROOT, 'content'), first, { recursive: true });
-  await cp(first, second, { recursive: true });
-  const visitedFile = join(second, 'incidents/2017-01-31-rm-on-wrong-host-deletes-primary-database.mdx');
-  await writeFile(visitedFile, (await readFile(visitedFile, 'utf8')).replace(/^title: .*$/m, `title: ${RETITLED}`));
-  const model = await readFile(join(second, 'incidents/2025-01-16-failed-api-deploy-returns-503s.mdx'), 'utf8');
-  await writeFile(
-    join(second, 'incidents/2026-11-30-offline-test-writeup-added-by-the-second-deploy.mdx'),
-    model.replace(/^title: .*$/m, 'title: Writeup added by the second deploy').replace(/^(\s*started: ).*$/m, '$12026-11-30T10:00Z').replace(/^(\s*resolved: ).*$/m, '$12026-11-30T11:00Z'),
-  );
+  await copyOurContent(first);
+  await copyOurContent(second);
+  const visited = '2017-01-31-rm-on-wrong-host-deletes-primary-database';
+  await writeVariant(second, visited, visited, { title: RETITLED });
+  await writeVariant(second, '2025-01-16-failed-api-deploy-returns-503s', '2026-11-30-offline-test-writeup-added-by-the-second-deploy', {
+    title: 'Writeup added by the second deploy',
+    started: '2026-11-30T10:00:00Z',
+  });
   builds.first = await buildInto('first', first);
   builds.second = await buildInto('second', second);
   deployed = builds.first;
