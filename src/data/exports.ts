@@ -23,8 +23,18 @@ export function exportEnvelope(site: URL): ExportEnvelope {
   return { site: new URL(homeHref(), site).href, generated: import.meta.env.KB_BUILD_TIME };
 }
 
-/** Every published incident, copies included (each says what it copies), newest first. */
-export async function exportedIncidents(site: URL): Promise<ExportedIncident[]> {
+let incidentsForSite: { site: string; incidents: Promise<ExportedIncident[]> } | undefined;
+
+/**
+ * Every published incident, copies included (each says what it copies), newest first. Prepared
+ * once per build: the JSON, the CSV and the feed all give the same records.
+ */
+export function exportedIncidents(site: URL): Promise<ExportedIncident[]> {
+  if (incidentsForSite?.site !== site.href) incidentsForSite = { site: site.href, incidents: prepareIncidents(site) };
+  return incidentsForSite.incidents;
+}
+
+async function prepareIncidents(site: URL): Promise<ExportedIncident[]> {
   const [incidents, patternTitles, copies] = await Promise.all([getIncidents(), getPatternTitles(), getIncidentCopies()]);
   const incidentUrl = (slug: string) => new URL(incidentHref(slug), site).href;
   return incidents.map((incident) => toExportedIncident(incident, { incidentUrl, patternTitles, copies }));
