@@ -67,10 +67,11 @@ describe('selectShell', () => {
     expect(shell.entries.map((e) => e.url)).toEqual(expect.arrayContaining(['pagefind/pagefind-entry.json?ts=en_1', 'search-client.js?v=abc']));
   });
 
-  it('takes the search index only whole, and stops before the fragments when they do not fit', () => {
+  it('takes the search index only with its result fragments, and fills the budget with pages when they do not fit', () => {
     const shell = selectShell({ manifest: ALL, required: [], budgetBytes: APP_BYTES + 45 + 29 });
-    expect(shell.tiers).toEqual(['app', 'search-index']);
-    expect(shell.bytes).toBe(APP_BYTES + 45);
+    expect(shell.tiers).toEqual(['app', 'pages']);
+    expect(shell.entries.map((e) => e.url)).not.toContain('pagefind/index/en_1.pf_index');
+    expect(shell.bytes).toBe(APP_BYTES + 15 + 10 + 20 + 20);
   });
 
   it('fills what is left with pages, patterns and lists first, then writeups newest first', () => {

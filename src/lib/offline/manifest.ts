@@ -106,8 +106,8 @@ function byPriority(a: ManifestEntry, b: ManifestEntry): number {
 
 /**
  * The shell: the app tier always (an error when it alone exceeds the budget, since the site cannot
- * work offline without it), then the search index and the result fragments, each whole while the
- * total stays within budget, then as many pages as still fit, most useful first. A small
+ * work offline without it), then the search index with the result fragments, together or not at
+ * all, then as many pages as still fit, most useful first. A small
  * knowledge base is then entirely available after one visit; a large one keeps a small shell and
  * stores pages and index files as they are used, or all of them on request.
  */
@@ -124,13 +124,12 @@ export function selectShell({ manifest, required, budgetBytes }: ShellInput): Sh
     throw new Error(`the offline shell needs ${appBytes} bytes, over its budget of ${budgetBytes}; largest: ${largest.join(', ')}`);
   }
   const shell: Shell = { entries: app, bytes: appBytes, tiers: ['app'] };
-  for (const tier of ['search-index', 'search-results'] as const) {
-    const entries = byTier.get(tier)!;
-    const bytes = sum(entries);
-    if (shell.bytes + bytes > budgetBytes) return shell;
-    shell.entries.push(...entries);
-    shell.bytes += bytes;
-    shell.tiers.push(tier);
+  // The index without the result fragments finds matches it cannot show, so the two go together.
+  const search = [...byTier.get('search-index')!, ...byTier.get('search-results')!];
+  if (shell.bytes + sum(search) <= budgetBytes) {
+    shell.entries.push(...search);
+    shell.bytes += sum(search);
+    shell.tiers.push('search-index', 'search-results');
   }
   for (const page of byTier.get('pages')!.sort(byPriority)) {
     if (shell.bytes + page.bytes > budgetBytes) break;
