@@ -135,11 +135,12 @@ export function offlineIntegration(options: { shellBudgetBytes?: number } = {}):
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const { manifest, shell, workerBytes } = await writeOfflineFiles({ siteDir: fileURLToPath(dir), base, version, builtAt: builtAt.toISOString(), budgetBytes });
         const total = manifest.entries.reduce((sum, entry) => sum + entry.bytes, 0);
         logger.info(
           `offline: first visit stores ${shell.entries.length} files, ${formatBytes(shell.bytes)} of ${formatBytes(budgetBytes)} (${shell.tiers.join(', ')}); `
-          + `"Save for offline" ${manifest.entries.length} files, ${formatBytes(total)}; sw.js ${formatBytes(workerBytes)}`,
+          + `"Save for offline" ${manifest.entries.length} files, ${formatBytes(total)}; sw.js ${formatBytes(workerBytes)}; in ${Math.round(performance.now() - started)} ms`,
         );
       },
     },

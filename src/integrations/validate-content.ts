@@ -15,8 +15,11 @@ export function validateContentIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
+        const started = performance.now();
         const root = fileURLToPath(config.root);
-        const { issues } = validateContent(await readContent(root));
+        const files = await readContent(root);
+        const { issues } = validateContent(files);
+        logger.info(`checked ${files.incidents.length + files.patterns.length} files in ${Math.round(performance.now() - started)} ms`);
         const errors = issues.filter((issue) => issue.severity === 'error').sort(byLocation);
         for (const warning of issues.filter((issue) => issue.severity === 'warning')) logger.warn(formatIssue(warning));
         if (errors.length === 0) return;

@@ -1,0 +1,97 @@
+/**
+ * Runs one command for a benchmark in its own process group and measures what it costs: wall
+ * time, the peak of the whole group's resident memory (the build and every process it starts,
+ * Pagefind's binary included, summed), and each output line with the time it arrived, from
+ * which scripts/bench-build.ts reads the build's phases.
+ */
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+
+export interface TimedLine {
+  /** Milliseconds from the start of the run. */
+  atMs: number;
+  text: string;
+}
+
+export interface MeasuredRun {
+  code: number;
+  seconds: number;
+  peakRssBytes: number;
+  lines: TimedLine[];
+}
+
+const PAGE_BYTES = 4096;
+const SAMPLE_EVERY_MS = 100;
+
+/** Resident bytes of every live process whose process group is `group`, summed. */
+async function groupRssBytes(group: number): Promise<number> {
+  let total = 0;
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    try {
+      // The command name in field 2 may hold spaces and parentheses; the fields after its last ')' do not.
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== group) continue;
+      const statm = await readFile(`/proc/${pid}/statm`, 'utf8');
+      total += Number(statm.split(' ')[1]) * PAGE_BYTES;
+    } catch {
+      // The process ended between listing and reading: it holds no memory now.
+    }
+  }
+  return total;
+}
+
+/**
+ * Runs `argv` and resolves when it exits. The whole process group is killed when it outlives
+ * `timeoutMs`, so nothing it started outlives the benchmark.
+ */
+export function measuredRun(argv: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<MeasuredRun> {
+  const started = performance.now();
+  const child = spawn(argv[0]!, argv.slice(1), {
+    cwd: options.cwd,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+    detached: true,
+  });
+  const lines: TimedLine[] = [];
+  const collect = (stream: NodeJS.ReadableStream) => {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const atMs = performance.now() - started;
+      const parts = (pending + chunk).split('\n');
+      pending = parts.pop()!;
+      for (const text of parts) lines.push({ atMs, text });
+    });
+    stream.on('end', () => pending && lines.push({ atMs: performance.now() - started, text: pending }));
+  };
+  collect(child.stdout);
+  collect(child.stderr);
+  let peakRssBytes = 0;
+  let sampling = Promise.resolve();
+  const sampler = setInterval(() => {
+    sampling = sampling.then(async () => {
+      peakRssBytes = Math.max(peakRssBytes, await groupRssBytes(child.pid!));
+    });
+  }, SAMPLE_EVERY_MS);
+  const timer = setTimeout(() => {
+    lines.push({ atMs: performance.now() - started, text: `killed after ${options.timeoutMs} ms` });
+    process.kill(-child.pid!, 'SIGKILL');
+  }, options.timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.on('error', (error) => {
+      clearInterval(sampler);
+      clearTimeout(timer);
+      reject(new Error(`could not start ${argv.join(' ')}`, { cause: error }));
+    });
+    child.on('close', async (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(sampler);
+      clearTimeout(timer);
+      await sampling;
+      resolve({ code: code ?? 1, seconds, peakRssBytes, lines });
+    });
+  });
+}
+
+/** The run's output, for an error message when it failed. */
+export const outputOf = (run: MeasuredRun, lastChars = 4000) => run.lines.map((line) => line.text).join('\n').slice(-lastChars);
