@@ -31,8 +31,11 @@ export default defineConfig({
     devSearchIndex(),
     offlineIntegration({ shellBudgetBytes: Number(process.env.KB_OFFLINE_SHELL_BYTES) || undefined }),
   ],
-  // One small stylesheet inlined saves a round trip on a slow link, the case this site is for.
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // The stylesheet is a file of its own, fetched once and cached (and stored by the service
+  // worker): inlined, its 12 KB were repeated in every page, half of each incident page and over
+  // 100 MB of a 10,000-writeup site. What that costs the first page on a slow link is measured
+  // in bench/README.md.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
     build: {
       rolldownOptions: {

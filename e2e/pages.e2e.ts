@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/page';
-import { ONLY_OFFLINE_STATUS_AFTER_LOAD, scriptFiles } from './support/scripts';
+import { SITE_SCRIPT_MAX_BYTES, SITE_SCRIPT_THEN_OFFLINE_STATUS, scriptFiles } from './support/scripts';
 
 const site = useBrowser();
 
@@ -82,7 +82,7 @@ describe('incident page', () => {
     expect(await page.locator('a[rel="prev"]').getAttribute('href')).toBe(links[2]);
   });
 
-  it('reads fully with JavaScript off and loads no script file until it has loaded', async () => {
+  it('reads fully with JavaScript off, and with it loads only the small site script until it has loaded', async () => {
     const list = await site.open('/incidents/');
     const [href] = await hrefs(list, '.incident-list h2 a');
     const noJs = await site.open(href!, { javaScriptEnabled: false });
@@ -90,8 +90,12 @@ describe('incident page', () => {
     expect(await noJs.locator('.writeup p').count()).toBeGreaterThan(0);
 
     const withJs = await site.blank();
+    const siteScript = withJs.waitForResponse((response) => new URL(response.url()).pathname === '/site.js');
     await withJs.goto(site.url(href!), { waitUntil: 'networkidle' });
-    expect(await scriptFiles(withJs)).toEqual(ONLY_OFFLINE_STATUS_AFTER_LOAD);
+    expect(await scriptFiles(withJs)).toEqual(SITE_SCRIPT_THEN_OFFLINE_STATUS);
+    expect((await (await siteScript).body()).length).toBeLessThan(SITE_SCRIPT_MAX_BYTES);
+    // The site script adds the reader's own time under each exact time.
+    expect(await withJs.locator('time[data-local] + .local-time').first().textContent()).toMatch(/^Your time: /);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/page';
-import { ONLY_OFFLINE_STATUS_AFTER_LOAD, scriptFiles } from './support/scripts';
+import { SITE_SCRIPT_THEN_OFFLINE_STATUS, scriptFiles } from './support/scripts';
 
 const site = useBrowser();
 
@@ -182,8 +182,8 @@ describe('header search box', () => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
     await page.goto(site.url('/patterns/'), { waitUntil: 'networkidle' });
-    // The offline status comes once the page has loaded (see the incident page test below).
-    expect(scripts).toEqual(['/offline-status.js']);
+    // The site script first; the offline status once the page has loaded (see the incident page test below).
+    expect(scripts).toEqual(['/site.js', '/offline-status.js']);
     scripts.length = 0;
 
     const client = page.waitForResponse((response) => response.url().includes('/search-client.js'));
@@ -215,9 +215,9 @@ describe('header search box', () => {
     expect((await resultLinks(page)).length).toBeGreaterThan(0);
   });
 
-  it('leaves incident pages free of script files until they have loaded, then fetches only the offline status', async () => {
+  it('leaves incident pages with only the site script until they have loaded, then fetches only the offline status', async () => {
     const page = await site.blank();
     await page.goto(site.url('/incidents/2017-01-31-rm-on-wrong-host-deletes-primary-database/'), { waitUntil: 'networkidle' });
-    expect(await scriptFiles(page)).toEqual(ONLY_OFFLINE_STATUS_AFTER_LOAD);
+    expect(await scriptFiles(page)).toEqual(SITE_SCRIPT_THEN_OFFLINE_STATUS);
   });
 });

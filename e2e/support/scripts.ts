@@ -1,7 +1,8 @@
 /**
  * The script files a page fetched, each marked by whether it was requested before the page's
- * load event: scripts before it delay the page; after it, only the offline status may come
- * (src/components/OfflineStatus.astro). Read from the page's own resource timings once it is idle.
+ * load event: before it, only the small site script every page shares (src/client/page.ts);
+ * after it, only the offline status may come (src/components/OfflineStatus.astro). Read from the
+ * page's own resource timings once it is idle.
  */
 import type { Page } from 'playwright-core';
 
@@ -20,5 +21,8 @@ export function scriptFiles(page: Page): Promise<ScriptFile[]> {
   });
 }
 
-/** What an incident, home or pattern page may fetch: the offline status, once it has loaded. */
-export const ONLY_OFFLINE_STATUS_AFTER_LOAD: ScriptFile[] = [{ path: '/offline-status.js', beforeLoad: false }];
+/** What an incident, home or pattern page may fetch: the site script, then the offline status once it has loaded. */
+export const SITE_SCRIPT_THEN_OFFLINE_STATUS: ScriptFile[] = [{ path: '/site.js', beforeLoad: true }, { path: '/offline-status.js', beforeLoad: false }];
+
+/** The site script is fetched before every page's first paint, once per visit: it must stay tiny. */
+export const SITE_SCRIPT_MAX_BYTES = 2 * 1024;

@@ -1,8 +1,9 @@
 /**
  * Browser code that pages load only when it is wanted, each bundled into one file with a stable
  * URL (the search client when a reader focuses the search box or opens /search/; the offline
- * status once a page has loaded), so no page pays for it before. A stable URL lets a tiny inline
- * loader import it without Vite's hashed chunk names; `?v=` names its content for caches.
+ * status once a page has loaded), so no page pays for it before. A stable URL lets the one
+ * script every page loads (src/client/page.ts, itself a bundle here) import them without
+ * Vite's hashed chunk names; `?v=` names the content for caches.
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -42,7 +43,8 @@ function clientBundle(entry: string, path: string): () => Promise<ClientBundle> 
 
 export const searchClientBundle = clientBundle('src/scripts/search/client.ts', '/search-client.js');
 export const offlineStatusBundle = clientBundle('src/client/offline/status.ts', '/offline-status.js');
+export const siteScriptBundle = clientBundle('src/client/page.ts', '/site.js');
 
-/** The endpoint that serves a bundle (src/pages/search-client.js.ts, src/pages/offline-status.js.ts). */
+/** The endpoint that serves a bundle (src/pages/search-client.js.ts, src/pages/offline-status.js.ts, src/pages/site.js.ts). */
 export const serveBundle = (bundle: () => Promise<ClientBundle>) => async () =>
   new Response((await bundle()).code, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
