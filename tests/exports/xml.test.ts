@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed } from '../../src/lib/exports/atom';
+import { atomFeed, FEED_ENTRIES } from '../../src/lib/exports/atom';
 import type { ExportedIncident } from '../../src/lib/exports/incident-record';
 import { openSearchDescription } from '../../src/lib/exports/opensearch';
 import { xmlText } from '../../src/lib/exports/xml';
@@ -48,7 +48,17 @@ describe('atomFeed', () => {
     const xml = feed([copy, original]);
     expect(xml).toContain(`<link rel="related" type="text/html" href="${original.url}" title="Backbone withdrawal"/>`);
     expect(xml).toContain(`Another writeup of the incident in &quot;Backbone withdrawal&quot;: ${original.url}`);
-    expect(() => feed([copy])).toThrow(/2021-10-04-imported is a copy of 2021-10-04-b, which is not in the feed/);
+    expect(() => feed([copy])).toThrow(/2021-10-04-imported is a copy of 2021-10-04-b, which is not exported/);
+  });
+
+  it('holds the newest FEED_ENTRIES writeups, and links a copy in it to an original past them', () => {
+    const older = Array.from({ length: FEED_ENTRIES + 5 }, (_, i) => incident(`2020-01-01-w${i}`, '2020-01-01T00:00Z'));
+    const copy = { ...incident('2021-10-04-imported', '2021-10-04T15:39Z'), copyOf: older.at(-1)!.slug };
+    const xml = feed([copy, ...older]);
+    expect(xml.match(/<entry>/g)).toHaveLength(FEED_ENTRIES);
+    expect(xml).toContain(`<id>${copy.url}</id>`);
+    expect(xml).not.toContain(`<id>${older.at(-1)!.url}</id>`);
+    expect(xml).toContain(`<link rel="related" type="text/html" href="${older.at(-1)!.url}"`);
   });
 
   it('refuses a time that is not ISO 8601 rather than dating the entry wrongly', () => {
