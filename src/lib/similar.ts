@@ -49,7 +49,8 @@ function idf(total: number, count: number): number {
   return Math.log(1 + total / count);
 }
 
-function invert(items: readonly SimilarityInput[], key: (item: SimilarityInput) => readonly string[]): Map<string, number[]> {
+/** Index lists of the items holding each value (a pattern, a service), in item order. */
+function invert(items: readonly SimilarityInput[], key: (item: SimilarityInput) => readonly string[]): Map<string, Int32Array> {
   const lists = new Map<string, number[]>();
   items.forEach((item, index) => {
     for (const value of new Set(key(item))) {
@@ -58,11 +59,22 @@ function invert(items: readonly SimilarityInput[], key: (item: SimilarityInput) 
       list.push(index);
     }
   });
-  return lists;
+  return new Map([...lists].map(([value, list]) => [value, Int32Array.from(list)]));
 }
 
-/** Unit-length TF-IDF vectors of each incident's strongest terms. */
-function termVectors(items: readonly SimilarityInput[]): Map<string, number>[] {
+/** Each incident's strongest terms as parallel arrays of term numbers and unit-length TF-IDF weights. */
+interface TermVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** For each term number, the incidents holding it and its weight in each, in item order. */
+interface Postings {
+  items: Int32Array;
+  weights: Float64Array;
+}
+
+function termVectors(items: readonly SimilarityInput[]): { vectors: TermVector[]; postings: Postings[] } {
   const counts = items.map((item) => {
     const tf = new Map<string, number>();
     for (const word of tokenize(item.text)) if (word.length > 2 && !isStopWord(word)) tf.set(word, (tf.get(word) ?? 0) + 1);
@@ -70,12 +82,28 @@ function termVectors(items: readonly SimilarityInput[]): Map<string, number>[] {
   });
   const df = new Map<string, number>();
   for (const tf of counts) for (const term of tf.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  return counts.map((tf) => {
+  const termNumber = new Map<string, number>();
+  const lists: { items: number[]; weights: number[] }[] = [];
+  const vectors = counts.map((tf, index): TermVector => {
     const weighted = [...tf].map(([term, n]) => [term, (1 + Math.log(n)) * idf(items.length, df.get(term)!)] as const);
     const top = weighted.sort((a, b) => b[1] - a[1]).slice(0, TERMS_PER_INCIDENT);
     const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
-    return new Map(top.map(([term, w]) => [term, w / norm]));
+    const terms = new Int32Array(top.length);
+    const weights = new Float64Array(top.length);
+    top.forEach(([term, w], at) => {
+      let number = termNumber.get(term);
+      if (number === undefined) {
+        termNumber.set(term, (number = lists.length));
+        lists.push({ items: [], weights: [] });
+      }
+      terms[at] = number;
+      weights[at] = w / norm;
+      lists[number]!.items.push(index);
+      lists[number]!.weights.push(w / norm);
+    });
+    return { terms, weights };
   });
+  return { vectors, postings: lists.map((list) => ({ items: Int32Array.from(list.items), weights: Float64Array.from(list.weights) })) };
 }
 
 /**
@@ -93,48 +121,47 @@ export function similarIncidents(
 ): Map<string, SimilarIncident[]> {
   const byPattern = invert(items, (item) => item.patterns);
   const byService = invert(items, (item) => item.services);
-  const vectors = termVectors(items);
-  const byTerm = new Map<string, number[]>();
-  vectors.forEach((vector, index) => {
-    for (const term of vector.keys()) {
-      let list = byTerm.get(term);
-      if (!list) byTerm.set(term, (list = []));
-      list.push(index);
-    }
-  });
+  const { vectors, postings } = termVectors(items);
   const indexById = new Map(items.map((item, index) => [item.id, index]));
   const featureScore = new Float64Array(items.length);
   const cosine = new Float64Array(items.length);
   const touched = new Uint8Array(items.length);
+  const candidateList = new Int32Array(items.length);
   const result = new Map<string, SimilarIncident[]>();
 
   items.forEach((item, self) => {
-    const candidates: number[] = [];
-    const touch = (other: number) => {
-      if (touched[other]) return;
-      touched[other] = 1;
-      candidates.push(other);
-    };
-    const addShared = (values: readonly string[], lists: Map<string, number[]>, weight: number) => {
+    let found = 0;
+    const addShared = (values: readonly string[], lists: Map<string, Int32Array>, weight: number) => {
       for (const value of new Set(values)) {
         const list = lists.get(value)!;
         const gain = weight * idf(items.length, list.length);
         for (const other of list) {
           if (other === self) continue;
-          touch(other);
+          if (!touched[other]) {
+            touched[other] = 1;
+            candidateList[found++] = other;
+          }
           featureScore[other]! += gain;
         }
       }
     };
     addShared(item.patterns, byPattern, WEIGHTS.pattern);
     addShared(item.services, byService, WEIGHTS.service);
-    for (const [term, weight] of vectors[self]!) {
-      for (const other of byTerm.get(term)!) {
+    const { terms, weights } = vectors[self]!;
+    for (let t = 0; t < terms.length; t++) {
+      const weight = weights[t]!;
+      const list = postings[terms[t]!]!;
+      for (let p = 0; p < list.items.length; p++) {
+        const other = list.items[p]!;
         if (other === self) continue;
-        touch(other);
-        cosine[other]! += weight * vectors[other]!.get(term)!;
+        if (!touched[other]) {
+          touched[other] = 1;
+          candidateList[found++] = other;
+        }
+        cosine[other]! += weight * list.weights[p]!;
       }
     }
+    const candidates = candidateList.subarray(0, found);
 
     const hasTrigger = item.trigger !== undefined && item.trigger !== 'unknown';
     const scoreOf = (other: number) =>
