@@ -108,19 +108,20 @@ describe('neighbours', () => {
   const ordered = [incident('c', { started: '2019' }), incident('b', { started: '2018' }), incident('a', { started: '2017' })];
 
   it('gives the older and newer incident around one in the middle', () => {
-    const { older, newer } = neighbours(ordered, 'b');
+    const { older, newer } = neighbours(ordered, 1);
     expect(older?.id).toBe('a');
     expect(newer?.id).toBe('c');
   });
 
   it('gives only an older one for the newest and only a newer one for the oldest', () => {
-    expect(neighbours(ordered, 'c')).toEqual({ older: ordered[1] });
-    expect(neighbours(ordered, 'a')).toEqual({ newer: ordered[1] });
+    expect(neighbours(ordered, 0)).toEqual({ older: ordered[1] });
+    expect(neighbours(ordered, 2)).toEqual({ newer: ordered[1] });
   });
 
-  it('gives nothing for an id that is not in the list or a list of one', () => {
-    expect(neighbours(ordered, 'zzz')).toEqual({});
-    expect(neighbours([ordered[0]!], 'c')).toEqual({});
+  it('gives nothing for a position outside the list, or in a list of one', () => {
+    expect(neighbours(ordered, 3)).toEqual({});
+    expect(neighbours(ordered, -1)).toEqual({});
+    expect(neighbours([ordered[0]!], 0)).toEqual({});
   });
 });
 

@@ -32,10 +32,12 @@ export function newestFirst<T extends IncidentLike>(incidents: readonly T[]): T[
   return [...incidents].sort((a, b) => startedAt(b.data) - startedAt(a.data) || a.id.localeCompare(b.id));
 }
 
-/** The incidents just older and just newer than `id`, in the newest-first order given. */
-export function neighbours<T extends IncidentLike>(ordered: readonly T[], id: string): { older?: T; newer?: T } {
-  const index = ordered.findIndex((incident) => incident.id === id);
-  if (index === -1) return {};
+/**
+ * The incidents just older and just newer than the one at `index` of the newest-first order
+ * given. By position, not id: every incident page asks, and a search by id made that quadratic.
+ */
+export function neighbours<T extends IncidentLike>(ordered: readonly T[], index: number): { older?: T; newer?: T } {
+  if (!ordered[index]) return {};
   const older = ordered[index + 1];
   const newer = ordered[index - 1];
   return { ...(older ? { older } : {}), ...(newer ? { newer } : {}) };
