@@ -19,7 +19,7 @@ import { devEditTimes, type DevEditTimes } from '../bench/support/dev-edit';
 import { generateWriteups } from '../bench/support/generate-writeups';
 import { measuredRun, outputOf, type MeasuredRun } from '../bench/support/measured-run';
 import { floorOutputKind, outputSize, siteOutputKind, type OutputSize } from '../bench/support/output-size';
-import { PROJECT_ROOT } from '../e2e/support/build';
+import { buildCommand, PROJECT_ROOT } from '../e2e/support/build';
 import { median } from '../src/lib/stats';
 
 /** Ratios to the floor the site must stay within. */
@@ -92,7 +92,7 @@ const succeeded = (run: MeasuredRun, what: string) => {
 };
 
 async function buildSite(contentDir: string, outDir: string): Promise<BuildMeasure> {
-  const run = succeeded(await measuredRun([process.execPath, ASTRO, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, env: { KB_CONTENT_DIR: contentDir }, timeoutMs: BUILD_TIMEOUT_MS }), 'the site build');
+  const run = succeeded(await measuredRun(buildCommand(['--outDir', outDir]), { cwd: PROJECT_ROOT, env: { KB_CONTENT_DIR: contentDir }, timeoutMs: BUILD_TIMEOUT_MS }), 'the site build');
   const phases = buildPhases(run.lines, SITE_PHASES);
   return { seconds: run.seconds, peakRssBytes: run.peakRssBytes, phases: [...phases, { name: 'start, configuration, writing files', seconds: unaccounted(phases, run.seconds) }] };
 }

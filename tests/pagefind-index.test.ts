@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildSearchIndex, type PagefindApi } from '../src/integrations/pagefind-index';
+import { buildSearchIndex, INDEXED_PAGES, type PagefindApi } from '../src/integrations/pagefind-index';
 
 function fakePagefind(overrides: { create?: unknown; add?: unknown; write?: unknown } = {}) {
   const index = {
@@ -17,7 +17,7 @@ describe('buildSearchIndex', () => {
   it('indexes the built site into its pagefind folder and stops the Pagefind service', async () => {
     const { api, index, close } = fakePagefind();
     await expect(buildSearchIndex('/site/dist', api)).resolves.toEqual({ pages: 31 });
-    expect(index.addDirectory).toHaveBeenCalledWith({ path: '/site/dist' });
+    expect(index.addDirectory).toHaveBeenCalledWith({ path: '/site/dist', glob: INDEXED_PAGES });
     expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: '/site/dist/pagefind' });
     expect(close).toHaveBeenCalledOnce();
   });

@@ -24,7 +24,8 @@ export const SITE_PHASES: readonly PhaseRule[] = [
   { name: 'render pages', from: /generating static routes/, to: /✓ Completed in/ },
   { name: 'similar incidents', reported: /\[incident-kb\] similar incidents .* in (\d+) ms/, within: 'render pages' },
   { name: 'calendar', reported: /\[incident-kb\] calendar .* in (\d+) ms/, within: 'render pages' },
-  { name: 'search index', reported: /\[incident-kb:pagefind\] indexed .* in (\d+) ms/ },
+  { name: 'search index', reported: /\[incident-kb:pagefind\] indexed .*? in (\d+) ms/ },
+  { name: 'search extras (facets, lexicon, hints)', reported: /\[incident-kb:pagefind\] indexed .* with the lexicon and hints, in (\d+) ms/ },
   { name: 'offline manifest', reported: /\[incident-kb:offline\] .* in (\d+) ms/ },
 ];
 

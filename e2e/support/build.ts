@@ -1,9 +1,13 @@
-/** Runs `astro build` as a child process, the way CI and a contributor run it. */
+/** Runs the build (scripts/build.ts: `astro build`, then the search index and the offline files) as a child process, the way CI and a contributor run it. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ASTRO = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+const BUILD = fileURLToPath(new URL('../../scripts/build.ts', import.meta.url));
+
+/** `npm run build -- <args>` without npm in between, for a child process. */
+export const buildCommand = (args: readonly string[]) => [process.execPath, TSX, BUILD, ...args];
 /** Far above any build the tests and benchmarks run (10,000 writeups take about two minutes); past it the build is hung. */
 const DEFAULT_TIMEOUT_MS = 15 * 60_000;
 
@@ -28,8 +32,8 @@ export function buildSite(options: { outDir: string; contentDir?: string; config
   if (options.basePath) env.BASE_PATH = options.basePath;
   if (options.contentDir) env.KB_CONTENT_DIR = options.contentDir;
   return new Promise((resolve, reject) => {
-    const args = [ASTRO, 'build', '--outDir', options.outDir, ...(options.config ? ['--config', options.config] : [])];
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, detached: true });
+    const [command, ...args] = buildCommand(['--outDir', options.outDir, ...(options.config ? ['--config', options.config] : [])]);
+    const child = spawn(command!, args, { cwd: PROJECT_ROOT, env, detached: true });
     let output = '';
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(() => {
@@ -40,7 +44,7 @@ export function buildSite(options: { outDir: string; contentDir?: string; config
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(new Error('could not start astro build', { cause: error }));
+      reject(new Error('could not start the build', { cause: error }));
     });
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -18,6 +18,7 @@ import { formatBytes } from '../lib/offline/save-plan';
 import { entryHash } from '../lib/offline/version';
 import { CACHE_PREFIX, manifestUrl, type WorkerConfig } from '../lib/offline/worker-config';
 import { withoutBase } from '../lib/site-paths';
+import { deferOrRun, type StepLogger } from '../node/deferred-steps';
 
 /** The first visit stores at most this much, whatever the number of writeups. */
 export const DEFAULT_SHELL_BUDGET_BYTES = 2 * 1024 * 1024;
@@ -108,6 +109,28 @@ self.addEventListener('activate', (event) => event.waitUntil((async () => {
   for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
 })()));`;
 
+export const OFFLINE_STEP = 'offline';
+
+export interface OfflineStep {
+  kind: typeof OFFLINE_STEP;
+  siteDir: string;
+  base: string;
+  /** The build's name, which every page carries. */
+  version: string;
+  builtAt: string;
+  budgetBytes: number;
+}
+
+export async function writeOfflineStep(step: OfflineStep, logger: StepLogger): Promise<void> {
+  const started = performance.now();
+  const { manifest, shell, workerBytes } = await writeOfflineFiles(step);
+  const total = manifest.entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  logger.info(
+    `offline: first visit stores ${shell.entries.length} files, ${formatBytes(shell.bytes)} of ${formatBytes(step.budgetBytes)} (${shell.tiers.join(', ')}); `
+    + `"Save for offline" ${manifest.entries.length} files, ${formatBytes(total)}; sw.js ${formatBytes(workerBytes)}; in ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
 export function offlineIntegration(options: { shellBudgetBytes?: number } = {}): AstroIntegration {
   const budgetBytes = options.shellBudgetBytes ?? DEFAULT_SHELL_BUDGET_BYTES;
   // One name per build: a redeploy of the same content is still a new build to the worker, which
@@ -135,13 +158,7 @@ export function offlineIntegration(options: { shellBudgetBytes?: number } = {}):
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const { manifest, shell, workerBytes } = await writeOfflineFiles({ siteDir: fileURLToPath(dir), base, version, builtAt: builtAt.toISOString(), budgetBytes });
-        const total = manifest.entries.reduce((sum, entry) => sum + entry.bytes, 0);
-        logger.info(
-          `offline: first visit stores ${shell.entries.length} files, ${formatBytes(shell.bytes)} of ${formatBytes(budgetBytes)} (${shell.tiers.join(', ')}); `
-          + `"Save for offline" ${manifest.entries.length} files, ${formatBytes(total)}; sw.js ${formatBytes(workerBytes)}; in ${Math.round(performance.now() - started)} ms`,
-        );
+        await deferOrRun<OfflineStep>({ kind: OFFLINE_STEP, siteDir: fileURLToPath(dir), base, version, builtAt: builtAt.toISOString(), budgetBytes }, logger, writeOfflineStep);
       },
     },
   };
