@@ -2,9 +2,10 @@
  * npm run check:content [-- [--strict] FILE...]
  *
  * Validates every writeup and pattern with the schema the build uses, or only the files given
- * (still against the whole collection). Prints every problem as
- * `path:line:column  field  message  (hint)`, GitHub annotations when GITHUB_ACTIONS is set, and
- * exits 1 on any error. `--strict` makes warnings (likely duplicates) errors.
+ * (still against the whole collection, whose bodies are then read but not compiled). Prints
+ * every problem as `path:line:column  field  message  (hint)`, GitHub annotations when
+ * GITHUB_ACTIONS is set, and exits 1 on any error. `--strict` makes warnings (likely duplicates)
+ * errors.
  */
 import { resolve } from 'node:path';
 import { checkContent } from '../src/node/check-content';

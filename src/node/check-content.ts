@@ -1,8 +1,9 @@
 /**
  * What `npm run check:content` does, for any project root: validates every writeup and pattern
  * with the schema the build uses, or reports on only the files given (still validated against the
- * whole collection, so unknown pattern ids and slugs are found). Returns the lines to print and
- * the exit code, so tests can run it without a child process.
+ * whole collection, so unknown pattern ids and slugs and likely duplicates are found, but without
+ * compiling the other files' bodies). Returns the lines to print and the exit code, so tests can
+ * run it without a child process.
  */
 import { relative, resolve, sep } from 'node:path';
 import { CONTENT_DIRS } from './content-dirs';
@@ -34,9 +35,8 @@ export async function checkContent(options: CheckContentOptions): Promise<Comman
     return { code: 2, stdout: [], stderr: missing.map((file) => `${file}: not a file in ${dirs.incidents} or ${dirs.patterns}`) };
   }
 
-  const issues = validateContent(files)
-    .issues.filter((issue) => only.size === 0 || only.has(issue.file))
-    .map((issue): ValidationIssue => (options.strict ? { ...issue, severity: 'error' } : issue))
+  const issues = validateContent(files, only.size > 0 ? { only } : {})
+    .issues.map((issue): ValidationIssue => (options.strict ? { ...issue, severity: 'error' } : issue))
     .sort(byLocation);
   const stdout = issues.map(formatIssue);
   if (options.annotate) stdout.push(...issues.map(githubAnnotation));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicates, normaliseUrl, type DuplicateCandidate } from '../../src/lib/validate/duplicates';
+import { findDuplicates, hashWord, normaliseUrl, wordHasher, type DuplicateCandidate } from '../../src/lib/validate/duplicates';
+import { tokenize } from '../../src/lib/search/words';
 
 const POOL = 'A nightly batch job ran late and overlapped with morning traffic. It held every pooled connection, so API requests waited until their deadline passed and failed with timeouts.';
 const DNS = 'An expired certificate on the internal resolver made every lookup fail; services could not find each other until the certificate was renewed by hand.';
@@ -57,5 +58,49 @@ describe('findDuplicates', () => {
     const boilerplate = 'Summary Impact Timeline Contributing factors Detection Resolution Lessons Follow-ups';
     const many = Array.from({ length: 25 }, (_, i) => writeup(`w${i}`, `${boilerplate} incident number ${i} had its own distinct story ${i * 7}`));
     expect(findDuplicates(many)).toEqual([]);
+  });
+});
+
+describe('findDuplicates with a focus', () => {
+  const OUTAGE = 'The regional load balancer dropped half of its backends after a health check change, and checkout failed for an hour.';
+  const boilerplate = 'Summary Impact Timeline Contributing factors Detection Resolution Lessons Follow-ups and the usual review';
+  const shared = 'https://status.example.com/weekly/2025-01-18/';
+  // Phrasing common to more than 20 writeups, a copied paragraph, a source cited three times, and
+  // a pair that knows it is distinct: each rule needs the whole collection, not only the focus.
+  const collection = [
+    ...Array.from({ length: 24 }, (_, i) => writeup(`w${i}`, `${boilerplate} incident number ${i} had its own distinct story ${i * 7}`)),
+    writeup('copy-a', `Pool exhausted. ${POOL}`),
+    writeup('copy-b', `Batch job blocks the API. ${POOL} Nobody was paged.`),
+    writeup('copy-c', `${boilerplate} ${POOL}`),
+    writeup('cites-1', DNS, { sourceUrls: ['https://example.com/x', shared] }),
+    writeup('cites-2', OUTAGE, { sourceUrls: [`${shared}?utm_source=feed`] }),
+    writeup('cites-3', `${OUTAGE} Again.`, { sourceUrls: [shared, 'https://example.com/x'], related: ['cites-2'] }),
+  ];
+
+  it('finds for each writeup exactly the pairs a search of every pair finds with it', () => {
+    const every = findDuplicates(collection);
+    expect(every.length).toBeGreaterThan(3);
+    collection.forEach((_, index) => {
+      expect(findDuplicates(collection, (i) => i === index)).toEqual(every.filter(({ a, b }) => a === index || b === index));
+    });
+    const some = new Set([0, 25, 28]);
+    expect(findDuplicates(collection, (i) => some.has(i))).toEqual(every.filter(({ a, b }) => some.has(a) || some.has(b)));
+  });
+
+  it('finds nothing when no candidate is in focus', () => {
+    expect(findDuplicates(collection, () => false)).toEqual([]);
+  });
+});
+
+describe('wordHasher', () => {
+  // It tokenizes each space-separated chunk once; that is only right if tokenize splits there anyway.
+  it.each([
+    ['camelCase across a space and within a chunk', 'ThreadLimit Reached threadLimitReached a B aB'],
+    ['final sigma at the end of a chunk and of the text', 'ΟΔΟΣ ΟΔΟΣ.Α ΣΑΣ\nΣ'],
+    ['combining marks after a space, and compatibility forms', 'cafe\u0301 \u0301x ﬁle ｄａｔａ Kelvin \u212a'],
+    ['underscores, digits and punctuation', 'pg_dump x509 ECONNREFUSED, 503. (see) -- — "quoted"'],
+    ['runs of spaces and line breaks, other white space kept', '  lead  \n\n tab\there nbsp\u00a0here\r\nend  '],
+  ])('gives the words tokenize gives: %s', (_, text) => {
+    expect(wordHasher()(text)).toEqual(tokenize(text).map(hashWord));
   });
 });

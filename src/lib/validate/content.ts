@@ -1,7 +1,8 @@
 /**
  * Validates the whole content folder: each file against the shared schema, incident file names
  * against the slug rule, and every cross-reference (pattern ids, related slugs) against the
- * collection. Used by the build and by `npm run check:content`.
+ * collection. Used by the build and by `npm run check:content`, which can ask about a few files
+ * only (ContentOptions.only) and then need not compile every body nor compare every pair.
  */
 import type { z } from 'astro/zod';
 import { incidentSchema, patternSchema, sourceSchema, timingProblems, type IncidentData, type PatternData } from '../schema';
@@ -28,6 +29,16 @@ export interface ValidatedEntry<Data> {
   file: SourceFile;
   parsed: ParsedSourceFile;
   data: Data;
+}
+
+export interface ContentOptions {
+  /**
+   * The files to report on (paths as in SourceFile.path); every file when absent. The issues are
+   * exactly those a check of every file finds in these. The other files are only read as far as
+   * these files' cross-references and duplicate warnings need them: front matter and schema, not
+   * the body's MDX, so their entries in the report are not known to compile.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface ContentReport {
@@ -63,8 +74,15 @@ export function validateEntry<Data>(
   file: SourceFile,
   schema: z.ZodType<Data>,
   knownKeys: KnownKeys,
-  /** Checks zod skips once a field fails, run on the raw data so every problem shows at once. */
-  whenInvalid: (raw: Record<string, unknown>) => SchemaProblem[] = () => [],
+  {
+    whenInvalid = () => [],
+    checkBody = true,
+  }: {
+    /** Checks zod skips once a field fails, run on the raw data so every problem shows at once. */
+    whenInvalid?: (raw: Record<string, unknown>) => SchemaProblem[];
+    /** False for a file nobody reports on: what the others are told never depends on its body compiling. */
+    checkBody?: boolean;
+  } = {},
 ): { entry?: ValidatedEntry<Data>; parsed?: ParsedSourceFile; issues: ValidationIssue[] } {
   const issue = (line: number, column: number, field: string, message: string, hint?: string): ValidationIssue => ({
     file: file.path, line, column, field, message, severity: 'error', ...(hint ? { hint } : {}),
@@ -79,7 +97,7 @@ export function validateEntry<Data>(
   } catch (error) {
     return { issues: [frontMatterIssue(error)] };
   }
-  const bodyIssues = bodyProblems(split).map((problem) => issue(problem.line, problem.column, '(body)', problem.message, problem.hint));
+  const bodyIssues = (checkBody ? bodyProblems(split) : []).map((problem) => issue(problem.line, problem.column, '(body)', problem.message, problem.hint));
   let parsed: ParsedSourceFile;
   try {
     parsed = parseSourceFile(file, split);
@@ -129,7 +147,8 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : [];
 }
 
-export function validateContent(files: ContentFiles): ContentReport {
+export function validateContent(files: ContentFiles, { only }: ContentOptions = {}): ContentReport {
+  const reported = (path: string) => only === undefined || only.has(path);
   const issues: ValidationIssue[] = [];
   const incidents: ValidatedEntry<IncidentData>[] = [];
   const patterns: ValidatedEntry<PatternData>[] = [];
@@ -150,7 +169,7 @@ export function validateContent(files: ContentFiles): ContentReport {
   const incidentRefs: { entry: Referrer; patterns: string[]; related: string[]; draft: boolean }[] = [];
 
   for (const file of files.patterns) {
-    const result = validateEntry(file, patternSchema, patternKeys);
+    const result = validateEntry(file, patternSchema, patternKeys, { checkBody: reported(file.path) });
     issues.push(...result.issues);
     if (result.entry) {
       patterns.push(result.entry);
@@ -164,7 +183,7 @@ export function validateContent(files: ContentFiles): ContentReport {
     }
   }
   for (const file of files.incidents) {
-    const result = validateEntry(file, incidentSchema, incidentKeys, incidentTimingWhenInvalid);
+    const result = validateEntry(file, incidentSchema, incidentKeys, { whenInvalid: incidentTimingWhenInvalid, checkBody: reported(file.path) });
     issues.push(...result.issues);
     if (!result.entry) {
       if (!result.parsed) continue;
@@ -176,7 +195,7 @@ export function validateContent(files: ContentFiles): ContentReport {
     const { data } = result.entry;
     incidents.push(result.entry);
     incidentRefs.push({ entry: result.entry, patterns: data.patterns, related: data.related, draft: data.draft });
-    const problem = slugProblem(result.entry.id, data.started);
+    const problem = reported(file.path) && slugProblem(result.entry.id, data.started);
     if (problem) {
       issues.push({ file: file.path, line: 1, column: 1, field: '(file name)', message: problem, severity: 'error' });
     }
@@ -197,7 +216,8 @@ export function validateContent(files: ContentFiles): ContentReport {
     });
   };
 
-  for (const { entry, patterns: ids, related, draft } of incidentRefs) {
+  // Only a file reported on has its references checked: a "did you mean" searches every id.
+  for (const { entry, patterns: ids, related, draft } of incidentRefs.filter(({ entry }) => reported(entry.file.path))) {
     checkIds(entry, 'patterns', ids, patternIds, 'pattern');
     checkIds(entry, 'related', related, incidentIds, 'incident');
     if (!draft) {
@@ -206,16 +226,18 @@ export function validateContent(files: ContentFiles): ContentReport {
       });
     }
   }
-  for (const { entry, related } of patternRefs) checkIds(entry, 'related', related, patternIds, 'pattern');
-  issues.push(...duplicateWarnings(incidents));
+  for (const { entry, related } of patternRefs.filter(({ entry }) => reported(entry.file.path))) {
+    checkIds(entry, 'related', related, patternIds, 'pattern');
+  }
+  issues.push(...duplicateWarnings(incidents, only));
 
-  return { issues, incidents, patterns };
+  return { issues: issues.filter((issue) => reported(issue.file)), incidents, patterns };
 }
 
 const DUPLICATE_HINT = 'merge the two, or if they are different incidents, list each under the other\'s related';
 
-/** A warning on each writeup of a likely duplicate pair, naming the other. */
-function duplicateWarnings(incidents: readonly ValidatedEntry<IncidentData>[]): ValidationIssue[] {
+/** A warning on each writeup of a likely duplicate pair, naming the other; with `only`, of the pairs holding one of those. */
+function duplicateWarnings(incidents: readonly ValidatedEntry<IncidentData>[], only: ReadonlySet<string> | undefined): ValidationIssue[] {
   const candidates = incidents.map(({ id, data, parsed }) => ({
     id,
     text: `${data.title}\n${data.summary}\n${parsed.body}`,
@@ -225,7 +247,8 @@ function duplicateWarnings(incidents: readonly ValidatedEntry<IncidentData>[]): 
   const warning = (entry: ValidatedEntry<IncidentData>, path: PropertyKey[], field: string, message: string): ValidationIssue => ({
     file: entry.file.path, ...entry.parsed.locate(path), field, message, hint: DUPLICATE_HINT, severity: 'warning',
   });
-  return findDuplicates(candidates).flatMap(({ a, b, reason }: Duplicate) => {
+  const focus = only && ((index: number) => only.has(incidents[index]!.file.path));
+  return findDuplicates(candidates, focus).flatMap(({ a, b, reason }: Duplicate) => {
     const [first, second] = [incidents[a]!, incidents[b]!];
     if (reason.kind === 'source') {
       const says = (other: string) => `cites the same source as "${other}" (${reason.url}): likely the same incident`;

@@ -51,10 +51,21 @@ export function normaliseUrl(raw: string): string | undefined {
   return `${host}${url.pathname.replace(/\/+$/, '')}${query}${url.hash.length > 1 ? url.hash : ''}`;
 }
 
-export function findDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] {
-  const linked = (a: number, b: number) =>
+/** Which candidates' pairs are wanted (by index); every pair when absent. */
+export type DuplicateFocus = (index: number) => boolean;
+
+/**
+ * Likely duplicate pairs; with a focus, only the pairs holding a focused candidate, the same pairs
+ * with the same reasons as without one. The other candidates still count: the first to cite a
+ * source, and how many writeups share a word triple, are judged over all of them.
+ */
+export function findDuplicates(candidates: readonly DuplicateCandidate[], focus?: DuplicateFocus): Duplicate[] {
+  // A pattern or a writeup that failed its schema is no candidate: then there is nothing to compare.
+  if (focus && !candidates.some((_, index) => focus(index))) return [];
+  const wanted = ({ a, b }: Duplicate) => !focus || focus(a) || focus(b);
+  const linked = ({ a, b }: Duplicate) =>
     candidates[a]!.related.includes(candidates[b]!.id) || candidates[b]!.related.includes(candidates[a]!.id);
-  return [...sourceDuplicates(candidates), ...textDuplicates(candidates)].filter(({ a, b }) => !linked(a, b));
+  return [...sourceDuplicates(candidates), ...textDuplicates(candidates, focus)].filter((pair) => wanted(pair) && !linked(pair));
 }
 
 function sourceDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] {
@@ -83,12 +94,19 @@ const WRITEUP_SPACE = 2 ** 21;
  * Pairs whose word triples (shingles) overlap. Every (shingle, writeup) is one number in a typed
  * array; sorted, the writeups sharing a shingle sit side by side, so only pairs that share an
  * uncommon triple are counted. The cost follows the collection's size, not its square.
+ *
+ * With a focus, only the triples a focused writeup holds can count towards its pairs, so only
+ * those go in the array, with every writeup holding them: how common each is stays exact, and the
+ * sort is of a few thousand numbers instead of millions.
  */
-function textDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] {
-  const sets = candidates.map((candidate) => shingles(candidate.text));
-  const keys = new Float64Array(sets.reduce((total, set) => total + set.length, 0));
+function textDuplicates(candidates: readonly DuplicateCandidate[], focus?: DuplicateFocus): Duplicate[] {
+  const words = wordHasher();
+  const sets = candidates.map((candidate) => shingles(words(candidate.text)));
+  const focused = focus && union(sets.filter((_, doc) => focus(doc)));
+  const counted = focused ? sets.map((set) => intersection(set, focused)) : sets;
+  const keys = new Float64Array(counted.reduce((total, set) => total + set.length, 0));
   let k = 0;
-  sets.forEach((set, doc) => set.forEach((shingle) => (keys[k++] = shingle * WRITEUP_SPACE + doc)));
+  counted.forEach((set, doc) => set.forEach((shingle) => (keys[k++] = shingle * WRITEUP_SPACE + doc)));
   keys.sort();
 
   const n = candidates.length;
@@ -99,9 +117,12 @@ function textDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] 
     while (end < keys.length && Math.floor(keys[end]! / WRITEUP_SPACE) === shingle) end++;
     if (end - start >= 2 && end - start <= COMMON_SHINGLE) {
       for (let i = start; i < end; i++) {
+        const a = keys[i]! % WRITEUP_SPACE;
         for (let j = i + 1; j < end; j++) {
-          const pair = (keys[i]! % WRITEUP_SPACE) * n + (keys[j]! % WRITEUP_SPACE);
-          shared.set(pair, (shared.get(pair) ?? 0) + 1);
+          const b = keys[j]! % WRITEUP_SPACE;
+          // Two unfocused writeups see only the focused triples here: their count would be short.
+          if (focus && !focus(a) && !focus(b)) continue;
+          shared.set(a * n + b, (shared.get(a * n + b) ?? 0) + 1);
         }
       }
     }
@@ -120,21 +141,71 @@ function textDuplicates(candidates: readonly DuplicateCandidate[]): Duplicate[] 
   return found.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
-/** Hashes of every run of three words (as search splits them: case, accents and punctuation ignored), each once. */
-function shingles(text: string): Uint32Array {
-  const words = tokenize(text).map(hash);
+/**
+ * A text's words as search splits them (case, accents and punctuation ignored), hashed.
+ * `tokenize` never carries anything across a space or a line break (its camelCase split, final
+ * sigma, decomposition and accent stripping all stop there, and both split words), so a text's
+ * words are its space-separated chunks' words in turn. A collection repeats its chunks over and
+ * over, and tokenizing each distinct one once halves the time the whole check takes to shingle.
+ */
+export function wordHasher(): (text: string) => number[] {
+  const known = new Map<string, readonly number[]>();
+  return (text) => {
+    const words: number[] = [];
+    for (const chunk of text.split(/[ \n]+/)) {
+      let hashes = known.get(chunk);
+      if (hashes === undefined) known.set(chunk, (hashes = tokenize(chunk).map(hashWord)));
+      for (const word of hashes) words.push(word);
+    }
+    return words;
+  };
+}
+
+/** Hashes of every run of three words, each once. */
+function shingles(words: readonly number[]): Uint32Array {
   const hashes = new Uint32Array(Math.max(0, words.length - 2));
   for (let i = 0; i < hashes.length; i++) {
     hashes[i] = Math.imul(Math.imul(words[i]!, 0x01000193) ^ words[i + 1]!, 0x01000193) ^ words[i + 2]!;
   }
-  hashes.sort();
+  return sortedOnce(hashes);
+}
+
+/** The values sorted, each once, in the array's own memory. */
+function sortedOnce(values: Uint32Array): Uint32Array {
+  values.sort();
   let unique = 0;
-  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i]!;
-  return hashes.subarray(0, unique);
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[unique++] = values[i]!;
+  return values.subarray(0, unique);
+}
+
+/** The values in any of the sorted sets, sorted, each once. */
+function union(sets: readonly Uint32Array[]): Uint32Array {
+  const all = new Uint32Array(sets.reduce((total, set) => total + set.length, 0));
+  let k = 0;
+  for (const set of sets) {
+    all.set(set, k);
+    k += set.length;
+  }
+  return sortedOnce(all);
+}
+
+/** The values in both sorted sets, in one walk along the two. */
+function intersection(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const both: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      both.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return Uint32Array.from(both);
 }
 
 /** FNV-1a, 32 bits. */
-function hash(word: string): number {
+export function hashWord(word: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
   return h;
