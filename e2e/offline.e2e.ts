@@ -23,15 +23,17 @@ const ADDED = '/incidents/2026-11-30-offline-test-writeup-added-by-the-second-de
 const RETITLED = 'rm -rf on the wrong host deletes the primary database (retitled by the second deploy)';
 /** App and search index, no page: about 400 KB for our writeups. */
 const SHELL_BYTES = '600000';
+/** The app and a few pages but not the search index, as at thousands of writeups. */
+const APP_ONLY_SHELL_BYTES = '350000';
 
 let workDir = '';
 let deployed = '';
-const builds = { first: '', second: '' };
+const builds = { first: '', second: '', appOnly: '' };
 let server: StaticSite | undefined;
 
-async function buildInto(name: string, contentDir: string): Promise<string> {
+async function buildInto(name: string, contentDir: string, shellBytes = SHELL_BYTES): Promise<string> {
   const outDir = join(workDir, name);
-  const result = await buildSite({ contentDir, outDir, env: { KB_OFFLINE_SHELL_BYTES: SHELL_BYTES } });
+  const result = await buildSite({ contentDir, outDir, env: { KB_OFFLINE_SHELL_BYTES: shellBytes } });
   if (result.code !== 0) throw new Error(`${name} build failed:\n${result.output}`);
   return outDir;
 }
@@ -50,6 +52,7 @@ beforeAll(async () => {
   });
   builds.first = await buildInto('first', first);
   builds.second = await buildInto('second', second);
+  builds.appOnly = await buildInto('app-only', first, APP_ONLY_SHELL_BYTES);
   deployed = builds.first;
   server = await serveStatic(() => deployed);
 }, 240_000);
@@ -61,8 +64,8 @@ afterAll(async () => {
 
 const site = useBrowser(() => server!.url);
 
-async function firstVisit(): Promise<{ page: Page; context: BrowserContext }> {
-  deployed = builds.first;
+async function firstVisit(build = builds.first): Promise<{ page: Page; context: BrowserContext }> {
+  deployed = build;
   const page = await site.open('/');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.waitForFunction(() => /Available offline/.test(document.querySelector('[data-offline-text]')?.textContent ?? ''));
@@ -97,6 +100,18 @@ describe('after one visit, with the network off', () => {
     expect(await heading(page)).toBe('Not available offline');
     await page.waitForSelector('[data-stored-writeups]:not([hidden])');
     expect(await page.locator(`[data-stored-writeups] a[href="${VISITED}"]`).count()).toBe(1);
+  });
+});
+
+describe('after one visit that stored no search index, with the network off', () => {
+  it('says a search cannot be answered from this device, never that no incident matches', async () => {
+    const { page, context } = await firstVisit(builds.appOnly);
+    await context.setOffline(true);
+    await page.goto(site.url(`/search/?q=${encodeURIComponent('certificate expired')}`));
+    await page.waitForFunction(() => /has not stored|found|No incident/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const status = await page.locator('#search-status').textContent();
+    expect(status).toMatch(/^This device is offline and has not stored the whole search index, so this search cannot tell whether any incident matches\. Save for offline/);
+    expect(status).not.toMatch(/No incident matches/);
   });
 });
 

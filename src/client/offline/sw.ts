@@ -12,7 +12,7 @@
  */
 import { isContentNamed, isPage, type ManifestEntry, type OfflineManifest } from '../../lib/offline/manifest';
 import { entryHash, pageVersion, withVersion } from '../../lib/offline/version';
-import { cacheName, isOurCache, manifestUrl, OFFLINE_PAGE, SKIP_WAITING, type WorkerConfig } from '../../lib/offline/worker-config';
+import { cacheName, INDEX_NOT_STORED, isOurCache, manifestUrl, OFFLINE_PAGE, SKIP_WAITING, type WorkerConfig } from '../../lib/offline/worker-config';
 import { withoutBase } from '../../lib/site-paths';
 import { mapWithLimit } from '../../lib/concurrency';
 import { fetchVerified } from './fetch-verified';
@@ -133,6 +133,7 @@ async function respond(event: FetchEvent, url: string): Promise<Response> {
   } catch (error) {
     const offline = navigate ? await cache.match(absolute(OFFLINE_PAGE)) : undefined;
     if (offline) return offline;
+    if (url.startsWith('pagefind/')) for (const client of await scope.clients.matchAll({ type: 'window' })) client.postMessage(INDEX_NOT_STORED);
     throw error;
   }
 }

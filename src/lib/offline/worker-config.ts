@@ -23,3 +23,10 @@ export const OFFLINE_PAGE = 'offline/';
 
 /** The message a page sends a waiting worker when the reader asks for the new version. */
 export const SKIP_WAITING = 'skip-waiting';
+
+/**
+ * The message the worker sends its pages when a search index file is neither stored nor
+ * reachable: Pagefind then answers as if the missing part matched nothing, so the search page
+ * (src/scripts/search/page.ts) must say the answer is incomplete rather than "No incident matches".
+ */
+export const INDEX_NOT_STORED = 'index-not-stored';

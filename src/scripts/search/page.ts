@@ -9,7 +9,8 @@ import { hasFilters, parseSearchState, serializeSearchState, toSort, type Search
 import { HINTS_ELEMENT_ID, parseIndexHints } from '../../lib/search/index-hints';
 import { INDEX_MISSING, SearchEngine, type FoundIncident, type SearchOutcome } from './engine';
 import { patternMatcher, type LikelyPattern, type PatternClues } from '../../lib/search/likely-pattern';
-import { renderLikelyPattern, renderResult, statusText } from './render';
+import { incompleteText, renderLikelyPattern, renderResult, statusText } from './render';
+import { INDEX_NOT_STORED } from '../../lib/offline/worker-config';
 import { announceSearchSettled } from '../../client/offline/quiet';
 
 /** Each result loads its own data file; ten fill a screen and keep a cold search's bytes near the floor. */
@@ -63,6 +64,12 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
   state = { ...state, q: ui.input.value };
   let generation = 0;
   let shown = PAGE_SIZE;
+  // Offline, a part of the index this device never stored reads to Pagefind as no match; the
+  // service worker says so (src/client/offline/sw.ts), and the answer is then called incomplete.
+  let indexNotStored = false;
+  navigator.serviceWorker?.addEventListener('message', (event) => {
+    if (event.data === INDEX_NOT_STORED) indexNotStored = true;
+  });
 
   const run = async (pushHistory: boolean) => {
     const mine = ++generation;
@@ -71,13 +78,14 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
     if (url !== `${location.pathname}${location.search}`) history[pushHistory ? 'pushState' : 'replaceState'](null, '', url);
     if (!state.q.trim() && !hasFilters(state)) return showIdle(ui, labels, state);
     const started = performance.now();
+    indexNotStored = false;
     const draw = resultDrawer(ui, engine, state.q, shown, likelyPattern(state.q), isCurrent);
     const outcome = await engine.search(state.q, state.filters, state.sort, draw);
     if (!isCurrent()) return;
     await draw(outcome);
     if (!isCurrent()) return;
     const n = outcome.found.length;
-    ui.status.textContent = statusText(outcome, shown, performance.now() - started);
+    ui.status.textContent = indexNotStored ? incompleteText(n) : statusText(outcome, shown, performance.now() - started);
     ui.empty.hidden = n > 0;
     ui.more.hidden = n <= shown;
     const membership = await engine.membership();

@@ -80,3 +80,12 @@ export function statusText(outcome: SearchOutcome, shown: number, ms: number): s
   const spelling = outcome.corrected.map((c) => ` “${c.typed}” matched nothing, so ${c.searched.map((w) => `“${w}”`).join(' and ')} ${c.searched.length === 1 ? 'was' : 'were'} searched.`);
   return count + spelling.join('');
 }
+
+/** What an answer from an index this device holds only part of can honestly say. */
+export function incompleteText(found: number): string {
+  const stored = 'This device is offline and has not stored the whole search index';
+  const save = 'Save for offline, at the foot of any page, stores it once you are back online.';
+  return found === 0
+    ? `${stored}, so this search cannot tell whether any incident matches. ${save}`
+    : `${found} incident${found === 1 ? '' : 's'} found, but ${stored.charAt(0).toLowerCase()}${stored.slice(1)}, so some matches may be missing. ${save}`;
+}
