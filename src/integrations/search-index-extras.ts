@@ -15,7 +15,7 @@ import { BUNDLE_PATH, EMPTY_HINTS_MARKUP, indexHintsMarkup, type PagefindEntry }
 import { withBase } from '../lib/site-paths';
 import { commonStems } from '../lib/search/selective';
 import { buildLexicon } from '../lib/search/spelling';
-import { tokenize } from '../lib/search/words';
+import { chunkTokenizer } from '../lib/search/words';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -40,14 +40,15 @@ interface IndexedText extends IndexedPage {
 
 const isFragment = (value: unknown): value is Fragment => typeof value === 'object' && value !== null && typeof (value as Fragment).url === 'string';
 
-const indexedText = (id: string, fragment: Fragment): IndexedText => ({
-  id,
-  filters: fragment.filters ?? {},
-  words: tokenize([fragment.content ?? '', ...Object.values(fragment.meta ?? {})].join(' ')),
-});
-
 /** Every indexed page; a fragment file holds one page, or a group keyed by page id. */
 async function readIndexedPages(fragmentDir: string): Promise<IndexedText[]> {
+  // Pages share most of their words: each distinct chunk of text is split once for the site.
+  const words = chunkTokenizer((word) => word);
+  const indexedText = (id: string, fragment: Fragment): IndexedText => ({
+    id,
+    filters: fragment.filters ?? {},
+    words: words([fragment.content ?? '', ...Object.values(fragment.meta ?? {})].join(' ')),
+  });
   const pages: IndexedText[] = [];
   for (const name of (await readdir(fragmentDir)).filter((n) => n.endsWith('.pf_fragment'))) {
     const decoded = decodePagefindFile(await readFile(join(fragmentDir, name)), name);

@@ -33,6 +33,26 @@ export function tokenize(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * `tokenize` for many texts that repeat their words, each distinct space-separated chunk split
+ * once and `map`ped once. Exact: `tokenize` never carries anything across a space or a line
+ * break (its camelCase split, final sigma, decomposition and accent stripping all stop there,
+ * and both split words), so a text's words are its chunks' words in turn. A collection repeats
+ * its chunks over and over; the duplicate check and the search lexicon tokenize whole sites.
+ */
+export function chunkTokenizer<T>(map: (word: string) => T): (text: string) => T[] {
+  const known = new Map<string, readonly T[]>();
+  return (text) => {
+    const words: T[] = [];
+    for (const chunk of text.split(/[ \n]+/)) {
+      let mapped = known.get(chunk);
+      if (mapped === undefined) known.set(chunk, (mapped = tokenize(chunk).map(map)));
+      for (const word of mapped) words.push(word);
+    }
+    return words;
+  };
+}
+
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }

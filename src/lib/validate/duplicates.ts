@@ -3,7 +3,7 @@
  * ever a warning (`--strict` makes it an error): a weekly incident log is one source for several
  * incidents. Two writeups that list each other under `related` are known to be distinct.
  */
-import { tokenize } from '../search/words';
+import { chunkTokenizer } from '../search/words';
 
 export interface DuplicateCandidate {
   id: string;
@@ -141,25 +141,8 @@ function textDuplicates(candidates: readonly DuplicateCandidate[], focus?: Dupli
   return found.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
-/**
- * A text's words as search splits them (case, accents and punctuation ignored), hashed.
- * `tokenize` never carries anything across a space or a line break (its camelCase split, final
- * sigma, decomposition and accent stripping all stop there, and both split words), so a text's
- * words are its space-separated chunks' words in turn. A collection repeats its chunks over and
- * over, and tokenizing each distinct one once halves the time the whole check takes to shingle.
- */
-export function wordHasher(): (text: string) => number[] {
-  const known = new Map<string, readonly number[]>();
-  return (text) => {
-    const words: number[] = [];
-    for (const chunk of text.split(/[ \n]+/)) {
-      let hashes = known.get(chunk);
-      if (hashes === undefined) known.set(chunk, (hashes = tokenize(chunk).map(hashWord)));
-      for (const word of hashes) words.push(word);
-    }
-    return words;
-  };
-}
+/** A text's words as search splits them (case, accents and punctuation ignored), hashed; see chunkTokenizer. */
+export const wordHasher = (): ((text: string) => number[]) => chunkTokenizer(hashWord);
 
 /** Hashes of every run of three words, each once. */
 function shingles(words: readonly number[]): Uint32Array {
