@@ -9,6 +9,7 @@
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,8 @@ async function listFiles(siteDir: string): Promise<string[]> {
 export async function buildManifest(siteDir: string, version: string, builtAt: string): Promise<OfflineManifest> {
   const files = await listFiles(siteDir);
   const entries = await mapWithLimit(files, 16, async (file): Promise<ManifestEntry> => {
-    const bytes = new Uint8Array(await readFile(join(siteDir, file)));
+    // Synchronous: a promise per read of 20,000 small files cost more than the reads.
+    const bytes = new Uint8Array(readFileSync(join(siteDir, file)));
     const url = servedUrl(file);
     return { url, bytes: bytes.byteLength, hash: await entryHash(bytes, version, isPage(url)) };
   });
