@@ -5,14 +5,14 @@
  * problems is checked on its own and compared with the full check.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateContent } from '../src/lib/validate/content';
 import { mdxProblems } from '../src/lib/validate/mdx-compile';
 import { checkContent } from '../src/node/check-content';
 import { readContent } from '../src/node/read-content';
+import { temporaryFolders } from './helpers/temporary-folders';
 
 vi.mock('../src/lib/validate/mdx-compile', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/lib/validate/mdx-compile')>();
@@ -31,8 +31,10 @@ const withFields = (text: string, ...lines: string[]) => text.replace(/^---\n/, 
  * are the valid writeup with one thing changed, so they read alike and cite one source), plus
  * drafts, a third writeup citing one source, broken patterns and files the reader refuses.
  */
+const newRoot = temporaryFolders('kb-check-one-');
+
 async function brokenCollection(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'kb-check-one-'));
+  const root = await newRoot();
   await cp(join(FIXTURES, 'content'), join(root, 'content'), { recursive: true });
   const incident = (name: string) => join(root, DIRS.incidents, name);
   const fixture = (name: string) => readFile(join(FIXTURES, 'writeups', `${name}.mdx`), 'utf8');

@@ -5,20 +5,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { copyFile, cp, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkContent } from '../src/node/check-content';
+import { temporaryFolders } from './helpers/temporary-folders';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SLUG = '2021-03-04-writes-time-out-after-failover';
 
+const newRoot = temporaryFolders('kb-check-');
+
 /** A project root holding the fixture collection plus one writeup; returns the writeup's path. */
 async function collectionWith(fixture: string, name = `${SLUG}.mdx`): Promise<{ root: string; file: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'kb-check-'));
+  const root = await newRoot();
   await cp(join(FIXTURES, 'content'), join(root, 'content'), { recursive: true });
   const file = `content/incidents/${name}`;
   await copyFile(join(FIXTURES, 'writeups', `${fixture}.mdx`), join(root, file));

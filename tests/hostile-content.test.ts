@@ -7,12 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkContent } from '../src/node/check-content';
+import { temporaryFolders } from './helpers/temporary-folders';
 import { MAX_BODY_NESTING, MAX_BODY_PROBLEMS_REPORTED, MAX_FILE_BYTES, MAX_FOOTNOTE_MARKERS, MAX_PARAGRAPH_MARKUP } from '../src/lib/content-limits';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -25,8 +25,10 @@ const appended = (text: string) => `${VALID.trimEnd()}\n\n${text}\n`;
 /** Generous: these answer in well under a second; a regression to backtracking or recursion does not. */
 const TIME_BOUND_MS = 5_000;
 
+const newRoot = temporaryFolders('kb-hostile-');
+
 async function emptyCollection(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'kb-hostile-'));
+  const root = await newRoot();
   await cp(join(FIXTURES, 'content'), join(root, 'content'), { recursive: true });
   return root;
 }

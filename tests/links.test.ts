@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { brokenLinks, extractLinks, resolveInternal, type SiteFiles } from '../src/lib/links';
 import { checkLinks, externalProblem } from '../src/node/check-links';
+import { temporaryFolders } from './helpers/temporary-folders';
 
 const HOME = '<html><head><link rel="canonical" href="https://kb.example.org/"></head><body><h1 id="top-stories">Home</h1></body></html>';
 
@@ -123,8 +123,9 @@ describe('externalProblem, with the network mocked', () => {
 });
 
 describe('npm run check:links', () => {
+  const newSiteDir = temporaryFolders('kb-links-');
   async function builtSite(pages: Record<string, string>): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'kb-links-'));
+    const dir = await newSiteDir();
     for (const [path, html] of Object.entries({ '/index.html': HOME, ...pages })) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), html);

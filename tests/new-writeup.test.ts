@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { newWriteup, type Terminal } from '../src/node/new-writeup';
 import { checkContent } from '../src/node/check-content';
+import { temporaryFolders } from './helpers/temporary-folders';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/content', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FLAGS = { title: 'Writes time out after a failover', summary: 'Writes failed for twenty minutes.', started: '2021-03-04T10:00:00Z', duration: '20m', impact: 'major', patterns: 'retry-storm' };
 const CREATED = 'content/incidents/2021-03-04-writes-time-out-after-a-failover.mdx';
 
+const newRoot = temporaryFolders('kb-new-');
+
 async function project(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'kb-new-'));
+  const root = await newRoot();
   await cp(FIXTURES, join(root, 'content'), { recursive: true });
   return root;
 }
