@@ -19,7 +19,8 @@ export interface HomeLoad {
   bytes: number;
 }
 
-async function pageTimings(page: Page): Promise<{ fcp: number; load: number }> {
+/** First contentful paint and the end of the load event of the page's current document, from its navigation start. */
+export async function pageTimings(page: Page): Promise<{ fcp: number; load: number }> {
   await page.waitForFunction('performance.getEntriesByName("first-contentful-paint").length > 0 && performance.getEntriesByType("navigation")[0].loadEventEnd > 0', null, { timeout: TIMEOUT_MS });
   return page.evaluate('({ fcp: performance.getEntriesByName("first-contentful-paint")[0].startTime, load: performance.getEntriesByType("navigation")[0].loadEventEnd })');
 }
