@@ -1,9 +1,8 @@
 /**
  * Steps that read the whole built site (the search index, the offline manifest) run after
  * `astro build` has exited when scripts/build.ts runs the build: Astro's process still holds
- * over 3 GB at 10,000 writeups when its last hook runs (its heap is under 1 GB then; the rest is
- * native memory it does not give back), and Pagefind beside it took the build's peak 40% over
- * the bare Astro site's. Run as a plain `astro build`, the integrations run them in place.
+ * most of its peak memory when its last hook runs, and Pagefind beside it set the build's peak
+ * (bench/README.md). Run as a plain `astro build`, the integrations run them in place.
  */
 import { appendFile, readFile } from 'node:fs/promises';
 
