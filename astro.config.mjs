@@ -1,21 +1,17 @@
 // @ts-check
-import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { pagefindIntegration } from './src/integrations/pagefind-index.ts';
 import { writeupMdx } from './src/integrations/writeup-mdx.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
+import { contentCacheDir } from './src/node/content-dirs.ts';
 
 const otherContent = process.env.KB_CONTENT_DIR;
 
 export default defineConfig({
-  // A build of another content folder (benchmarks, tests) keeps its own content cache; a shared
-  // one would point the next build of the real site at files that no longer exist.
-  ...(otherContent && {
-    cacheDir: `./node_modules/.astro/content-${createHash('sha256').update(resolve(otherContent)).digest('hex').slice(0, 12)}`,
-  }),
+  // A build of another content folder (benchmarks, tests) keeps its own content cache.
+  ...(otherContent && { cacheDir: contentCacheDir(otherContent) }),
   // Any static host works; SITE is the address it is served at, used for canonical links.
   site: process.env.SITE ?? 'https://incidents.example.org',
   // The folder the site is served from (`/kb/`, a GitHub Pages project site's `/<repo>/`);

@@ -21,6 +21,7 @@ import { lineBefore, measuredRun, outputOf, type MeasuredRun } from '../bench/su
 import { floorOutputKind, outputSize, siteOutputKind, type OutputSize } from '../bench/support/output-size';
 import { buildCommand, PROJECT_ROOT } from '../e2e/support/build';
 import { median } from '../src/lib/stats';
+import { contentCacheDir } from '../src/node/content-dirs';
 
 /** Ratios to the floor the site must stay within. */
 /** Ratios to the floor the site must stay within, and the contributor's loop in seconds. */
@@ -52,6 +53,8 @@ const BUILD_TIMEOUT_MS = 30 * 60_000;
 const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND = join(PROJECT_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 
+const FLOOR_CACHE_DIR = './.astro-cache';
+
 /** The floor: Astro + MDX rendering each writeup with its title; Pagefind runs after it. */
 async function floorProject(dir: string, contentDir: string): Promise<void> {
   await mkdir(join(dir, 'src/pages'), { recursive: true });
@@ -60,6 +63,8 @@ async function floorProject(dir: string, contentDir: string): Promise<void> {
   // The same warning filter as astro.config.mjs: 10,000 warnings written out would slow the floor, not us.
   await writeFile(join(dir, 'astro.config.mjs'), `import mdx from '@astrojs/mdx';
 export default {
+  // Its own cache: node_modules is the project's, and so would its default cache folder be.
+  cacheDir: ${JSON.stringify(FLOOR_CACHE_DIR)},
   integrations: [mdx()],
   vite: { build: { rolldownOptions: { onwarn(warning, warn) { if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning); } } } },
 };
@@ -94,13 +99,16 @@ const succeeded = (run: MeasuredRun, what: string) => {
   return run;
 };
 
+// Each build starts cold, as in CI: without this, every run after the first would reuse its content cache.
 async function buildSite(contentDir: string, outDir: string): Promise<BuildMeasure> {
+  await rm(join(PROJECT_ROOT, contentCacheDir(contentDir)), { recursive: true, force: true });
   const run = succeeded(await measuredRun(buildCommand(['--outDir', outDir]), { cwd: PROJECT_ROOT, env: { KB_CONTENT_DIR: contentDir }, timeoutMs: BUILD_TIMEOUT_MS }), 'the site build');
   const phases = buildPhases(run.lines, SITE_PHASES);
   return { seconds: run.seconds, peakRssBytes: run.peakRssBytes, peakWhile: lineBefore(run, run.peakAtMs), phases: [...phases, { name: 'start, configuration, writing files', seconds: unaccounted(phases, run.seconds) }] };
 }
 
 async function buildFloor(floorDir: string): Promise<BuildMeasure> {
+  await rm(join(floorDir, FLOOR_CACHE_DIR), { recursive: true, force: true });
   const astro = succeeded(await measuredRun([process.execPath, ASTRO, 'build'], { cwd: floorDir, timeoutMs: BUILD_TIMEOUT_MS }), 'the floor build');
   const index = succeeded(await measuredRun([process.execPath, PAGEFIND, '--site', 'dist'], { cwd: floorDir, timeoutMs: BUILD_TIMEOUT_MS }), 'the floor\'s Pagefind run');
   const phases = buildPhases(astro.lines, FLOOR_PHASES);
@@ -163,6 +171,7 @@ try {
   if (over) process.exitCode = 1;
 } finally {
   await rm(workDir, { recursive: true, force: true });
+  await rm(join(PROJECT_ROOT, contentCacheDir(join(workDir, 'content'))), { recursive: true, force: true });
 }
 
 /** The report's Markdown, and whether a measure is over its bound. */

@@ -1,6 +1,9 @@
 /** Runs the build (scripts/build.ts: `astro build`, then the search index and the offline files) as a child process, the way CI and a contributor run it. */
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentCacheDir } from '../../src/node/content-dirs';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
@@ -48,7 +51,9 @@ export function buildSite(options: { outDir: string; contentDir?: string; config
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code: code ?? 1, output });
+      // Another content folder gets a cache of its own (astro.config.mjs); these are temporary.
+      const cache = options.contentDir ? rm(join(PROJECT_ROOT, contentCacheDir(options.contentDir)), { recursive: true, force: true }) : Promise.resolve();
+      void cache.then(() => resolve({ code: code ?? 1, output }), reject);
     });
   });
 }
