@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/page';
-import { seriousViolations } from './support/browser';
+import { seriousViolations } from '../tests/harness/browser';
 
 const site = useBrowser();
 

@@ -5,11 +5,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createArchive } from '../src/node/archive';
-import { PROJECT_ROOT } from './support/build';
-import { useBuiltSite } from './support/built-site';
+import { createArchive } from '../src/commands/archive-command';
+import { PROJECT_ROOT } from '../tests/harness/site-build';
+import { useBuiltSite } from './support/fixture-site';
 import { useBrowser } from './support/page';
-import { serveStatic, type StaticSite } from './support/static-server';
+import { serveStatic, type StaticSite } from '../tests/harness/static-server';
 
 const WRITEUP = 'incidents/2017-01-31-rm-on-wrong-host-deletes-primary-database/';
 const underKb = useBuiltSite('archive-kb', async () => join(PROJECT_ROOT, 'content'), { basePath: '/kb/' });

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { useBuiltSite } from './support/built-site';
-import { PROJECT_ROOT } from './support/build';
+import { useBuiltSite } from './support/fixture-site';
+import { PROJECT_ROOT } from '../tests/harness/site-build';
 import { useBrowser } from './support/page';
-import { checkLinks } from '../src/node/check-links';
+import { checkLinks } from '../src/commands/check-links-command';
 
 const BASE = '/kb/';
 const REPOSITORY = 'https://github.com/example-org/incident-kb';

@@ -2,8 +2,8 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { cp, mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite as buildSiteUnbounded, PROJECT_ROOT } from './support/build';
-import { checkContent } from '../src/node/check-content';
+import { buildSite as buildSiteUnbounded, PROJECT_ROOT } from '../tests/harness/site-build';
+import { checkContent } from '../src/commands/check-content-command';
 import { MAX_BODY_NESTING, MAX_FILE_BYTES, MAX_FOOTNOTE_MARKERS, MAX_ITEMS, MAX_LENGTH, MAX_PARAGRAPH_MARKUP } from '../src/lib/content-limits';
 
 /** Inside the test's own timeout (vitest.config.ts), so a hung build is killed with its workers. */

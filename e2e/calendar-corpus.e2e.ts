@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sizeAgreement } from '../src/lib/calendar-encoding';
+import { sizeAgreement } from '../src/lib/calendar/encoding';
 import { impactRank, type Impact } from '../src/lib/impact';
-import { useBuiltSite } from './support/built-site';
-import { drawnWriteups, importCorpus, SHARED_CORPUS, SHARED_STATUSPAGE, type DrawnWriteup } from './support/corpus';
+import { useBuiltSite } from './support/fixture-site';
+import { drawnWriteups, importCorpus, SHARED_CORPUS, SHARED_STATUSPAGE, type DrawnWriteup } from '../tests/harness/shared-corpus';
 import { useBrowser } from './support/page';
 
 const PAGE_BUDGET = 300 * 1024;

@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseDuration } from '../src/lib/duration';
-import { seriousViolations } from './support/browser';
-import { useBuiltSite } from './support/built-site';
-import { writeFixtureContent, type FixtureIncident } from './support/fixture-content';
+import { seriousViolations } from '../tests/harness/browser';
+import { useBuiltSite } from './support/fixture-site';
+import { writeFixtureContent, type FixtureIncident } from '../tests/harness/fixture-content';
 import { useBrowser } from './support/page';
-import { SITE_SCRIPT_THEN_OFFLINE_STATUS, scriptFiles } from './support/scripts';
+import { SITE_SCRIPT_THEN_OFFLINE_STATUS, scriptFiles } from './support/page-scripts';
 
 const FIXTURE: FixtureIncident[] = [
   { slug: '2024-03-10-short-retry-burst', title: 'Short retry burst', started: '2024-03-10T08:00:00Z', duration: '5m', impact: 'minor', patterns: ['retry-storm'] },

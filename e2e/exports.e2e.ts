@@ -7,9 +7,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBuiltSite } from './support/built-site';
+import { useBuiltSite } from './support/fixture-site';
 import { copyOurContent, writeVariant } from './support/content-variants';
-import { parseCsv } from './support/csv';
+import { parseCsv } from './support/strict-csv';
 import { useBrowser } from './support/page';
 import { FEED_ENTRIES } from '../src/lib/exports/atom';
 

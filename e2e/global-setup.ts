@@ -4,8 +4,8 @@
  */
 import type { TestProject } from 'vitest/node';
 import { join } from 'node:path';
-import { buildSite, PROJECT_ROOT } from './support/build';
-import { serveStatic } from './support/static-server';
+import { buildSite, PROJECT_ROOT } from '../tests/harness/site-build';
+import { serveStatic } from '../tests/harness/static-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

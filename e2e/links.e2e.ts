@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { checkLinks } from '../src/node/check-links';
+import { checkLinks } from '../src/commands/check-links-command';
 
 describe('the built site', () => {
   it('has no broken internal link or anchor, as npm run check:links sees it', async () => {

@@ -10,10 +10,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite } from './support/build';
+import { buildSite } from '../tests/harness/site-build';
 import { copyOurContent, writeVariant } from './support/content-variants';
 import { useBrowser } from './support/page';
-import { serveStatic, type StaticSite } from './support/static-server';
+import { serveStatic, type StaticSite } from '../tests/harness/static-server';
 
 const VISITED = '/incidents/2017-01-31-rm-on-wrong-host-deletes-primary-database/';
 const UNCHANGED = '/incidents/2021-09-30-expired-root-certificate-breaks-older-tls-clients/';

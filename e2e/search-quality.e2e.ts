@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { PROJECT_ROOT } from './support/build';
-import { useBuiltSite } from './support/built-site';
-import { launchBrowser } from './support/browser';
-import { importCorpus, SHARED_CORPUS, type ImportedCorpus } from './support/corpus';
-import { openSearchPage, runQuery } from './support/search-runner';
+import { PROJECT_ROOT } from '../tests/harness/site-build';
+import { useBuiltSite } from './support/fixture-site';
+import { launchBrowser } from '../tests/harness/browser';
+import { importCorpus, SHARED_CORPUS, type ImportedCorpus } from '../tests/harness/shared-corpus';
+import { openSearchPage, runQuery } from '../tests/harness/search-runner';
 import { recallAt } from '../src/lib/search/metrics';
 
 /** Floors a little under the measured figures (the reports in bench/), so noise passes and a real loss fails. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/page';
-import { SITE_SCRIPT_THEN_OFFLINE_STATUS, scriptFiles } from './support/scripts';
+import { SITE_SCRIPT_THEN_OFFLINE_STATUS, scriptFiles } from './support/page-scripts';
 
 const site = useBrowser();
 

@@ -3,10 +3,10 @@
  *
  * Packs the built site (default dist/, so run npm run build first) into one .tar.gz (default
  * incident-kb.tar.gz) that unpacks into one folder and serves with any static server; see
- * src/node/archive.ts.
+ * src/commands/archive-command.ts.
  */
-import { createArchive } from '../src/node/archive';
-import { finish, parseCommandLine } from '../src/node/command';
+import { createArchive } from '../src/commands/archive-command';
+import { finish, parseCommandLine } from '../src/commands/command-result';
 
 const args = parseCommandLine(
   process.argv.slice(2),

@@ -19,7 +19,7 @@ import { devEditTimes, type DevEditTimes } from '../bench/support/dev-edit';
 import { generateWriteups } from '../bench/support/generate-writeups';
 import { lineBefore, measuredRun, outputOf, type MeasuredRun } from '../bench/support/measured-run';
 import { floorOutputKind, outputSize, siteOutputKind, type OutputSize } from '../bench/support/output-size';
-import { buildCommand, PROJECT_ROOT } from '../e2e/support/build';
+import { buildCommand, PROJECT_ROOT } from '../tests/harness/site-build';
 import { median } from '../src/lib/stats';
 import { contentCacheDir } from '../src/node/content-dirs';
 

@@ -11,7 +11,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BODY_SECTIONS } from '../src/lib/scaffold';
+import { BODY_SECTIONS } from '../src/commands/writeup-template';
 import { IMPACT_LEVELS } from '../src/lib/impact';
 import { CONTENT_DIRS } from '../src/node/content-dirs';
 import { readSourceFiles } from '../src/node/read-content';

@@ -14,13 +14,13 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { siteBenchArgs } from '../bench/support/args';
-import { corpusContent, generatedContent, measureBuiltSites, type SitePlan } from '../bench/support/built-site';
+import { corpusContent, generatedContent, measureBuiltSites, type SitePlan } from '../bench/support/benchmark-sites';
 import { coldLoad, type Side } from '../bench/support/cold-load';
 import { BUDGET, budgetChecks, budgetLines, renderReport, summarise, summaryTable, type BenchSite, type LoadKey, type Measurement, type NetworkName } from '../bench/support/first-search-report';
 import { FLOOR_HTML, FLOOR_PATH } from '../bench/support/floor-page';
 import { SLOW_LINK, type LinkProfile } from '../bench/support/slow-link';
 import { serveBench, type BenchServer } from '../bench/support/throttled-server';
-import { PROJECT_ROOT } from '../e2e/support/build';
+import { PROJECT_ROOT } from '../tests/harness/site-build';
 import { median } from '../src/lib/stats';
 
 const REPORT = join(PROJECT_ROOT, 'bench/first-search-report.md');

@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
-import { buildSite, PROJECT_ROOT } from '../e2e/support/build';
-import { importCorpus, type ImportedCorpus } from '../e2e/support/corpus';
-import { launchBrowser } from '../e2e/support/browser';
-import { openSearchPage, runQuery, type QueryRun } from '../e2e/support/search-runner';
-import { serveStatic } from '../e2e/support/static-server';
+import { buildSite, PROJECT_ROOT } from '../tests/harness/site-build';
+import { importCorpus, type ImportedCorpus } from '../tests/harness/shared-corpus';
+import { launchBrowser } from '../tests/harness/browser';
+import { openSearchPage, runQuery, type QueryRun } from '../tests/harness/search-runner';
+import { serveStatic } from '../tests/harness/static-server';
 import { median, mrrAt, percentile, rankOf, recallAt, type Judged } from '../src/lib/search/metrics';
 
 const { values: options } = parseArgs({

@@ -19,8 +19,8 @@ import { pageTimings } from '../bench/support/offline-load';
 import { outputSize, siteOutputKind, type OutputSize } from '../bench/support/output-size';
 import { SLOW_LINK } from '../bench/support/slow-link';
 import { serveBench, type BenchServer } from '../bench/support/throttled-server';
-import { launchBrowser } from '../e2e/support/browser';
-import { buildSite, PROJECT_ROOT } from '../e2e/support/build';
+import { launchBrowser } from '../tests/harness/browser';
+import { buildSite, PROJECT_ROOT } from '../tests/harness/site-build';
 import { median } from '../src/lib/stats';
 
 const { runs } = siteBenchArgs({ writeups: 0, runs: 7 });

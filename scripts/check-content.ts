@@ -8,8 +8,8 @@
  * errors.
  */
 import { resolve } from 'node:path';
-import { checkContent } from '../src/node/check-content';
-import { finish, parseCommandLine } from '../src/node/command';
+import { checkContent } from '../src/commands/check-content-command';
+import { finish, parseCommandLine } from '../src/commands/command-result';
 
 const args = parseCommandLine(
   process.argv.slice(2),

@@ -6,8 +6,8 @@
  * no network. Prints each broken link as `page:line:column  attribute  url: problem` (and a GitHub
  * annotation when GITHUB_ACTIONS is set); exits 1 on any.
  */
-import { checkLinks } from '../src/node/check-links';
-import { finish, parseCommandLine } from '../src/node/command';
+import { checkLinks } from '../src/commands/check-links-command';
+import { finish, parseCommandLine } from '../src/commands/command-result';
 
 const args = parseCommandLine(
   process.argv.slice(2),

@@ -6,10 +6,10 @@
  * out of package-lock.json, and `npm ci` refuses the lock as out of sync. This adds the missing
  * entries as npm would with the full registry: optional, for their own OS and CPU, so npm
  * skips them here and installs them on those platforms. Run it after `npm install <pkg>`;
- * tests/lockfile.test.ts fails until it has been.
+ * tests/lockfile-platforms.test.ts fails until it has been.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { missingOptionalEntries } from '../src/node/lockfile';
+import { missingOptionalEntries } from '../src/commands/lockfile-platforms';
 
 const path = 'package-lock.json';
 const lock = JSON.parse(await readFile(path, 'utf8'));

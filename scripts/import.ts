@@ -4,10 +4,10 @@
  * Imports a corpus as writeups: the postmortems-app corpus (a folder of Markdown records), or a
  * status page's incident history in the Atlassian Statuspage format (a folder of `{page,
  * incident}` files, or a saved `/api/v2/incidents.json`). The mappings are in the README; the
- * work is done by src/node/import-corpus.ts.
+ * work is done by src/commands/import-command.ts.
  */
-import { finish, parseCommandLine } from '../src/node/command';
-import { FORMATS, importCorpus, type CorpusFormat } from '../src/node/import-corpus';
+import { finish, parseCommandLine } from '../src/commands/command-result';
+import { FORMATS, importCorpus, type CorpusFormat } from '../src/commands/import-command';
 
 const USAGE = `npm run import -- <${FORMATS.join('|')}> <folder-or-file> [--out <folder>] [--keep-duplicates]`;
 

@@ -7,9 +7,9 @@
  * exist yet. Without a terminal (CI, scripts) every required value must come as a flag.
  */
 import { createInterface } from 'node:readline/promises';
-import { NEW_WRITEUP_FIELDS } from '../src/lib/scaffold';
-import { finish, parseCommandLine, type CommandResult } from '../src/node/command';
-import { newWriteup } from '../src/node/new-writeup';
+import { NEW_WRITEUP_FIELDS } from '../src/commands/writeup-template';
+import { finish, parseCommandLine, type CommandResult } from '../src/commands/command-result';
+import { newWriteup } from '../src/commands/new-writeup-command';
 
 async function main(argv: string[]): Promise<CommandResult> {
   const options = Object.fromEntries(NEW_WRITEUP_FIELDS.map((field) => [field, { type: 'string' as const }]));

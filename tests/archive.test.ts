@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createArchive } from '../src/node/archive';
+import { createArchive } from '../src/commands/archive-command';
 
 const made: string[] = [];
 afterEach(async () => {

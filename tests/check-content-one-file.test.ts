@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateContent } from '../src/lib/validate/content';
 import { mdxProblems } from '../src/lib/validate/mdx-compile';
-import { checkContent } from '../src/node/check-content';
+import { checkContent } from '../src/commands/check-content-command';
 import { readContent } from '../src/node/read-content';
 import { temporaryFolders } from './helpers/temporary-folders';
 

@@ -9,7 +9,7 @@ import { copyFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { checkContent } from '../src/node/check-content';
+import { checkContent } from '../src/commands/check-content-command';
 import { temporaryFolders } from './helpers/temporary-folders';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCopies, type WriteupText } from '../src/lib/copies';
-import { incidentData } from './helpers/incidents';
+import { incidentData } from './helpers/incident-fixtures';
 
 const GITLAB = {
   organization: 'GitLab',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FrontMatterError, readFrontMatter, writeFrontMatter } from '../src/lib/front-matter';
-import { readCorpusFile } from '../src/lib/import/postmortems-app';
+import { readCorpusFile } from '../src/commands/import/postmortems-app';
 
 describe('readFrontMatter', () => {
   it('refuses front matter written as JavaScript instead of running it', () => {

@@ -11,7 +11,7 @@ import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { checkContent } from '../src/node/check-content';
+import { checkContent } from '../src/commands/check-content-command';
 import { temporaryFolders } from './helpers/temporary-folders';
 import { MAX_BODY_NESTING, MAX_BODY_PROBLEMS_REPORTED, MAX_FILE_BYTES, MAX_FOOTNOTE_MARKERS, MAX_PARAGRAPH_MARKUP } from '../src/lib/content-limits';
 

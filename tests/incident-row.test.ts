@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { patternLinks, toIncidentRow } from '../src/lib/incident-row';
-import { incident } from './helpers/incidents';
+import { incident } from './helpers/incident-fixtures';
 
 const TITLES = new Map([
   ['retry-storm', 'Retry storm'],

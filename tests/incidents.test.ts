@@ -8,7 +8,7 @@ import {
   newestFirst,
   startedAt,
 } from '../src/lib/incidents';
-import { incident, incidentData, ids } from './helpers/incidents';
+import { incident, incidentData, ids } from './helpers/incident-fixtures';
 
 /** Data with `started`/`ended` and no stated duration. */
 const span = (started: string, ended: string) => incidentData({ started, ended, duration: undefined });

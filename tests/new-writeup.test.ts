@@ -4,8 +4,8 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { newWriteup, type Terminal } from '../src/node/new-writeup';
-import { checkContent } from '../src/node/check-content';
+import { newWriteup, type Terminal } from '../src/commands/new-writeup-command';
+import { checkContent } from '../src/commands/check-content-command';
 import { temporaryFolders } from './helpers/temporary-folders';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/content', import.meta.url));

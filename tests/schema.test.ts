@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { incidentSchema, patternSchema } from '../src/lib/schema';
 import { parseTimePoint } from '../src/lib/time-point';
-import { incidentData, MINIMAL_INCIDENT, VALID_INCIDENT } from './helpers/incidents';
+import { incidentData, MINIMAL_INCIDENT, VALID_INCIDENT } from './helpers/incident-fixtures';
 
 type Input = Record<string, unknown>;
 

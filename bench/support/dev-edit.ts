@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PROJECT_ROOT } from '../../e2e/support/build';
+import { PROJECT_ROOT } from '../../tests/harness/site-build';
 
 export interface DevEditTimes {
   /** From starting the server to its first answer. */

@@ -4,8 +4,8 @@
  */
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../e2e/support/build';
-import { SHARED_CORPUS } from '../../e2e/support/corpus';
+import { PROJECT_ROOT } from '../../tests/harness/site-build';
+import { SHARED_CORPUS } from '../../tests/harness/shared-corpus';
 import { readFrontMatter, writeFrontMatter } from '../../src/lib/front-matter';
 import { IMPACT_LEVELS } from '../../src/lib/impact';
 import { seededRandom } from '../../src/lib/seeded-random';

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
-import { contentTypeOf, resolveRequest } from '../../e2e/support/static-server';
+import { contentTypeOf, resolveRequest } from '../../tests/harness/static-server';
 import { TokenBucket, type LinkProfile } from './slow-link';
 
 /** Text compresses well; Pagefind's own files are gzip already, so they are sent as they are. */

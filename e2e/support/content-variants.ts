@@ -4,7 +4,7 @@
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './build';
+import { PROJECT_ROOT } from '../../tests/harness/site-build';
 
 /** Copies our `content/` folder to `dir` and returns `dir`. */
 export async function copyOurContent(dir: string): Promise<string> {

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { launchBrowser } from '../../tests/harness/browser';
 
 export function useBrowser(siteUrl: () => string = () => inject('siteUrl')) {
   let browser: Browser;

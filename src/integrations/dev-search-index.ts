@@ -2,7 +2,7 @@
  * Search in `npm run dev`. Pagefind indexes the built site, so the dev server has no index of
  * its own; it serves the last build's (`dist/pagefind/` and the facet file) so search works
  * while writing. Without a build the files 404 and the search box says which command to run
- * (src/scripts/search/engine.ts).
+ * (src/client/search/engine.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile } from 'node:fs/promises';

@@ -2,12 +2,12 @@
  * Writeups that describe one incident twice: an imported one kept on purpose
  * (`npm run import -- … --keep-duplicates`), or imported beside a writeup added by hand later. Search and the calendar show one of them, the original,
  * so a responder never meets two copies side by side; the copies stay readable at their own
- * address and point to it. Same rules as the importers' check (src/lib/import/same-incident.ts).
+ * address and point to it. Same rules as the importers' check (src/commands/import/same-incident.ts).
  */
-import { sameIncidentFinder, statusPageOf, type IncidentIdentity } from './import/same-incident';
+import { sameIncidentFinder, statusPageOf, type IncidentIdentity } from '../commands/import/same-incident';
 import type { IncidentLike } from './incidents';
 
-/** The heading the importers end an imported writeup with (src/lib/import/*.ts). */
+/** The heading the importers end an imported writeup with (src/commands/import/*.ts). */
 const IMPORTED_MARK = /^## Imported from\b/m;
 
 export interface WriteupText extends IncidentLike {

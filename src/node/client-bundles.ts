@@ -2,7 +2,7 @@
  * Browser code that pages load only when it is wanted, each bundled into one file with a stable
  * URL (the search client when a reader focuses the search box or opens /search/; the offline
  * status once a page has loaded), so no page pays for it before. A stable URL lets the one
- * script every page loads (src/client/page.ts, itself a bundle here) import them without
+ * script every page loads (src/client/site.ts, itself a bundle here) import them without
  * Vite's hashed chunk names; `?v=` names the content for caches.
  */
 import { build } from 'esbuild';
@@ -41,9 +41,9 @@ function clientBundle(entry: string, path: string): () => Promise<ClientBundle> 
   };
 }
 
-export const searchClientBundle = clientBundle('src/scripts/search/client.ts', '/search-client.js');
+export const searchClientBundle = clientBundle('src/client/search/client.ts', '/search-client.js');
 export const offlineStatusBundle = clientBundle('src/client/offline/status.ts', '/offline-status.js');
-export const siteScriptBundle = clientBundle('src/client/page.ts', '/site.js');
+export const siteScriptBundle = clientBundle('src/client/site.ts', '/site.js');
 
 /** The endpoint that serves a bundle (src/pages/search-client.js.ts, src/pages/offline-status.js.ts, src/pages/site.js.ts). */
 export const serveBundle = (bundle: () => Promise<ClientBundle>) => async () =>

@@ -12,7 +12,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { MAX_FILE_BYTES } from '../lib/content-limits';
 import { formatCount } from '../lib/format-count';
-import { CONTENT_EXTENSION } from '../lib/content-dirs';
+import { CONTENT_EXTENSION } from '../lib/content-files';
 import type { ContentFiles } from '../lib/validate/content';
 import type { SourceFile } from '../lib/validate/source-file';
 import { CONTENT_DIRS } from './content-dirs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toExportedIncident } from '../../src/lib/exports/incident-record';
-import { incident } from '../helpers/incidents';
+import { incident } from '../helpers/incident-fixtures';
 
 const context = {
   incidentUrl: (slug: string) => `https://kb.example.org/incidents/${slug}/`,

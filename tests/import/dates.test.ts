@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusTime, dateInTitle, dateInUrl } from '../../src/lib/import/dates';
+import { corpusTime, dateInTitle, dateInUrl } from '../../src/commands/import/dates';
 import type { TimePoint } from '../../src/lib/time-point';
 
 /** The text and precision of a time point: what a reader is shown. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importCorpus, type ImportOptions } from '../../src/node/import-corpus';
+import { importCorpus, type ImportOptions } from '../../src/commands/import-command';
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCharacterReferences, demoteHeadings, markdownToSafeMdx } from '../../src/lib/import/markdown-to-mdx';
+import { decodeCharacterReferences, demoteHeadings, markdownToSafeMdx } from '../../src/commands/import/markdown-to-mdx';
 
 /**
  * Satteri is the MDX compiler the site's build uses (through @astrojs/mdx). When it can be

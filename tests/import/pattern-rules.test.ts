@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FALLBACK_PATTERN, matchPatterns, PATTERN_RULES } from '../../src/lib/import/pattern-rules';
+import { FALLBACK_PATTERN, matchPatterns, PATTERN_RULES } from '../../src/commands/import/pattern-rules';
 import { entryId } from '../../src/lib/validate/content';
 import { readSourceFiles } from '../../src/node/read-content';
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeCharacterReferences } from '../../src/lib/import/markdown-to-mdx';
-import { convertRecord, httpUrls, leadSentences, readCorpusFile, SOURCE_LINE, type CorpusRecord } from '../../src/lib/import/postmortems-app';
+import { decodeCharacterReferences } from '../../src/commands/import/markdown-to-mdx';
+import { convertRecord, httpUrls, leadSentences, readCorpusFile, SOURCE_LINE, type CorpusRecord } from '../../src/commands/import/postmortems-app';
 import { validateContent } from '../../src/lib/validate/content';
 import { parseSourceFile, type SourceFile } from '../../src/lib/validate/source-file';
 import { readSourceFiles } from '../../src/node/read-content';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysApart, sameIncidentFinder, sameOrganization, statusPageOf, type IncidentIdentity } from '../../src/lib/import/same-incident';
+import { daysApart, sameIncidentFinder, sameOrganization, statusPageOf, type IncidentIdentity } from '../../src/commands/import/same-incident';
 import { parseTimePoint, type KnownTime } from '../../src/lib/time-point';
 
 const known = (text: string) => parseTimePoint(text) as KnownTime;

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/lib/front-matter';
-import { convertStatuspageIncident, readStatuspageFile, statuspageSourceUrl, type StatuspageRecord } from '../../src/lib/import/statuspage';
+import { convertStatuspageIncident, readStatuspageFile, statuspageSourceUrl, type StatuspageRecord } from '../../src/commands/import/statuspage';
 import { incidentSchema } from '../../src/lib/schema';
 import { validateContent } from '../../src/lib/validate/content';
 import { formatIssue } from '../../src/lib/validate/issue';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { META_LIST_SEPARATOR, META_WEIGHTS, SEARCH_FACETS, searchRecord, UNDATED, type PatternInfo } from '../../src/lib/search/index-record';
-import { incident } from '../helpers/incidents';
+import { incident } from '../helpers/incident-fixtures';
 
 const PATTERNS = new Map<string, PatternInfo>([
   ['retry-storm', { title: 'Retry storm', aliases: ['thundering herd', 'reconnect storm'] }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incidentSchema, patternSchema, sourceSchema } from '../../src/lib/schema';
 import { describeIssues, fieldName, type KnownKeys } from '../../src/lib/validate/schema-issues';
-import { MINIMAL_INCIDENT } from '../helpers/incidents';
+import { MINIMAL_INCIDENT } from '../helpers/incident-fixtures';
 
 const incidentKeys: KnownKeys = (path) => (path.length === 0 ? Object.keys(incidentSchema.shape) : Object.keys(sourceSchema.shape));
 

@@ -12,7 +12,7 @@ const SETTLED_FLAG = 'searchSettled';
 const SEARCH_WAIT_MS = 20_000;
 
 /**
- * Called by the search page (src/scripts/search/page.ts) when a search with words has drawn its
+ * Called by the search page (src/client/search/search-page.ts) when a search with words has drawn its
  * results and filters, or the index failed to load. An empty search page does not count: the
  * reader is about to type, and the first search is what they wait for.
  */

@@ -27,6 +27,6 @@ export const SKIP_WAITING = 'skip-waiting';
 /**
  * The message the worker sends its pages when a search index file is neither stored nor
  * reachable: Pagefind then answers as if the missing part matched nothing, so the search page
- * (src/scripts/search/page.ts) must say the answer is incomplete rather than "No incident matches".
+ * (src/client/search/search-page.ts) must say the answer is incomplete rather than "No incident matches".
  */
 export const INDEX_NOT_STORED = 'index-not-stored';

@@ -7,7 +7,7 @@
 import type { z } from 'astro/zod';
 import { incidentSchema, patternSchema, sourceSchema, timingProblems, type IncidentData, type PatternData } from '../schema';
 import { slugProblem, KEBAB } from '../slug';
-import { CONTENT_EXTENSION } from '../content-dirs';
+import { CONTENT_EXTENSION } from '../content-files';
 import type { ValidationIssue } from './issue';
 import { findDuplicates, type Duplicate } from './duplicates';
 import { didYouMean } from './nearest';

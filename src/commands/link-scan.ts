@@ -1,0 +1,178 @@
+/**
+ * Broken links in a built site: every internal `href`/`src`/`srcset` must reach a file, and every
+ * `#anchor` (on the same page or another) an element with that id. External links are checked
+ * elsewhere and only on request; that needs the network, which CI does not have.
+ *
+ * Reads the HTML Astro wrote, so a small tag scanner is enough: comments and the text of
+ * `<script>`/`<style>` are skipped, attribute values are entity-decoded.
+ */
+import { normalizeBase, withBase, withoutBase } from '../lib/site-paths';
+import { positionAt } from '../lib/text-position';
+import type { ValidationIssue } from '../lib/validate/issue';
+
+export interface SiteFiles {
+  /** Every file in the built site, as a URL path: `/incidents/x/index.html`, `/favicon.svg`. */
+  files: ReadonlySet<string>;
+  /** The HTML of each page, by the same path. */
+  pages: ReadonlyMap<string, string>;
+}
+
+export interface Link {
+  attribute: string;
+  url: string;
+  offset: number;
+}
+
+const TAG = /<!--[\s\S]*?-->|<([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** Elements whose text is not HTML, so a `<a` inside them is not a link. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
+const LINK_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'poster']);
+/** Fragments a browser understands without an element: the top of the page. */
+const NO_ELEMENT_NEEDED = new Set(['', 'top']);
+
+interface Tag {
+  name: string;
+  attributes: { name: string; value: string; offset: number }[];
+}
+
+function* tags(html: string): Generator<Tag> {
+  TAG.lastIndex = 0;
+  for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
+    if (match[1] === undefined) continue;
+    const name = match[1].toLowerCase();
+    const attributeText = match[2] ?? '';
+    const start = match.index + 1 + match[1].length;
+    const attributes = [...attributeText.matchAll(ATTRIBUTE)].map((a) => ({
+      name: a[1]!.toLowerCase(),
+      value: decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''),
+      offset: start + a.index,
+    }));
+    yield { name, attributes };
+    if (RAW_TEXT.has(name)) {
+      const end = html.toLowerCase().indexOf(`</${name}`, TAG.lastIndex);
+      TAG.lastIndex = end === -1 ? html.length : end;
+    }
+  }
+}
+
+export function extractLinks(html: string): Link[] {
+  const links: Link[] = [];
+  for (const tag of tags(html)) {
+    for (const { name, value, offset } of tag.attributes) {
+      if (!LINK_ATTRIBUTES.has(name)) continue;
+      const urls = name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
+      for (const url of urls.filter(Boolean)) links.push({ attribute: name, url, offset });
+    }
+  }
+  return links;
+}
+
+/** Ids and anchor names on a page: what `#fragment` can point at. */
+export function extractAnchors(html: string): Set<string> {
+  const anchors = new Set<string>();
+  for (const tag of tags(html)) {
+    for (const { name, value } of tag.attributes) {
+      if (name === 'id' || (name === 'name' && tag.name === 'a')) anchors.add(value);
+    }
+  }
+  return anchors;
+}
+
+export interface SiteAddress {
+  /** `https://kb.example.org`; links to it (canonical, feeds) are internal. */
+  origin?: string;
+  /** The folder the site is served from, `/` or `/kb/`: the built folder's root is served there. */
+  base: string;
+}
+
+/**
+ * The site's own address, from the home page's canonical link (`https://org.github.io/kb/`).
+ * Links to it are internal: they must work once deployed, and can be checked before.
+ */
+export function siteAddress(site: SiteFiles): SiteAddress {
+  for (const tag of tags(site.pages.get('/index.html') ?? '')) {
+    const attribute = (name: string) => tag.attributes.find((a) => a.name === name)?.value;
+    if (tag.name === 'link' && attribute('rel') === 'canonical' && URL.canParse(attribute('href') ?? '')) {
+      const home = new URL(attribute('href')!);
+      return { origin: home.origin, base: normalizeBase(home.pathname) };
+    }
+  }
+  return { base: '/' };
+}
+
+/** Where an internal link leads: a site path and a fragment; undefined for other sites and schemes. */
+export function resolveInternal(url: string, pagePath: string, origin?: string): { path: string; fragment: string } | undefined {
+  if (origin && url.startsWith(`${origin}/`)) url = url.slice(origin.length);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
+  const resolved = new URL(url, `http://site.invalid${pagePath}`);
+  return { path: safeDecode(resolved.pathname), fragment: safeDecode(resolved.hash.slice(1)) };
+}
+
+/** The file a site path is served from, if the site has one. */
+export function servedFile(path: string, files: ReadonlySet<string>): string | undefined {
+  const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
+  return candidates.find((candidate) => files.has(candidate));
+}
+
+/** The URL path of a page: `/incidents/x/index.html` → `/incidents/x/`. */
+export function pageUrl(filePath: string): string {
+  return filePath.replace(/(?:^|\/)index\.html$/, '/');
+}
+
+/** Each link on each page. */
+export function* siteLinks(site: SiteFiles): Generator<{ file: string; html: string; link: Link }> {
+  for (const [file, html] of site.pages) {
+    for (const link of extractLinks(html)) yield { file, html, link };
+  }
+}
+
+/** A problem with a link, at the line and column it is written; `outDir` prefixes the page path. */
+export function linkIssue(outDir: string, file: string, html: string, link: Link, message: string): ValidationIssue {
+  return { file: `${outDir}${file}`, ...positionAt(html, link.offset), field: link.attribute, message: `${link.url}: ${message}`, severity: 'error' };
+}
+
+/** Every broken internal link and anchor, located in the page that has it. */
+export function brokenLinks(site: SiteFiles, outDir: string): ValidationIssue[] {
+  const anchorCache = new Map<string, Set<string>>();
+  const anchorsOf = (file: string) => {
+    let anchors = anchorCache.get(file);
+    if (!anchors) anchorCache.set(file, (anchors = extractAnchors(site.pages.get(file) ?? '')));
+    return anchors;
+  };
+  const { origin, base } = siteAddress(site);
+  const issues: ValidationIssue[] = [];
+  for (const { file, html, link } of siteLinks(site)) {
+    const target = resolveInternal(link.url, withBase(base, pageUrl(file)), origin);
+    const problem = target && linkProblem(target, base, site, anchorsOf);
+    if (problem) issues.push(linkIssue(outDir, file, html, link, problem));
+  }
+  return issues;
+}
+
+function linkProblem(target: { path: string; fragment: string }, base: string, site: SiteFiles, anchorsOf: (file: string) => Set<string>): string | undefined {
+  const inSite = withoutBase(base, target.path);
+  if (inSite === undefined) return `outside the site, which is served under ${base}`;
+  const file = servedFile(inSite, site.files);
+  if (!file) return `no page or file at ${target.path}`;
+  if (NO_ELEMENT_NEEDED.has(target.fragment) || !site.pages.has(file)) return undefined;
+  return anchorsOf(file).has(target.fragment) ? undefined : `no element with id "${target.fragment}" on ${pageUrl(file)}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (entity, hex: string, decimal: string, name: string) => {
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    if (decimal) return String.fromCodePoint(parseInt(decimal, 10));
+    return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+  });
+}

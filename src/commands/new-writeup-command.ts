@@ -1,0 +1,114 @@
+/**
+ * What `npm run new` does: takes the values given, asks for missing or invalid required ones when
+ * there is someone to ask, validates the writeup with the same validator as the build (against
+ * the whole collection), and writes it only when it is valid and the file does not exist yet.
+ */
+import { access, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONTENT_EXTENSION } from '../lib/content-files';
+import { CONTENT_DIRS } from '../node/content-dirs';
+import { IMPACT_LEVELS } from '../lib/impact';
+import { renderWriteup, NEW_WRITEUP_FIELDS, type NewWriteupField, type NewWriteupValues } from './writeup-template';
+import { incidentSlug, slugify } from '../lib/slug';
+import { parseTimePoint, TimeSyntaxError } from '../lib/time-point';
+import { validateContent } from '../lib/validate/content';
+import { formatIssue } from '../lib/validate/issue';
+import type { CommandResult } from './command-result';
+import { readContent } from '../node/read-content';
+
+/** Someone to ask: a question returns the answer, a message is shown at once. */
+export interface Terminal {
+  ask(question: string): Promise<string>;
+  tell(message: string): void;
+}
+
+export interface NewWriteupOptions {
+  root: string;
+  values: NewWriteupValues;
+  /** Absent when there is no terminal (CI, scripts): then every required value must be given. */
+  terminal?: Terminal;
+  dirs?: { incidents: string; patterns: string };
+}
+
+/** Exit code 0 written, 1 invalid or already there, 2 required values missing and nobody to ask. */
+export interface NewWriteupResult extends CommandResult {
+  /** The file written, relative to the root. */
+  path?: string;
+}
+
+const QUESTIONS: Record<NewWriteupField, string> = {
+  title: 'Title, what happened in a responder’s words',
+  summary: 'Summary, one to three sentences',
+  started: 'Started: 2017-01-31T23:00:00Z, 2017-01-31, 2017-01, 2017 or unknown',
+  ended: 'Ended, ISO 8601 (leave empty to give a duration instead)',
+  duration: 'Duration: 45m, 4h30m, 2d, PT4H30M or unknown',
+  impact: `Impact: ${IMPACT_LEVELS.join(', ')}`,
+  patterns: 'Patterns, comma-separated ids from the list above',
+  services: 'Services, comma-separated lowercase slugs (optional)',
+  organization: 'Organization (optional)',
+};
+const REQUIRED: readonly NewWriteupField[] = ['title', 'summary', 'started', 'impact', 'patterns'];
+
+export async function newWriteup(options: NewWriteupOptions): Promise<NewWriteupResult> {
+  const { root, terminal, dirs = CONTENT_DIRS } = options;
+  const values: NewWriteupValues = { ...options.values };
+  const files = await readContent(root, dirs);
+  const patterns = validateContent(files).patterns.map(({ id, data }) => ({ id, title: data.title }));
+
+  const missing = (): NewWriteupField[] => [
+    ...REQUIRED.filter((field) => !values[field]?.trim()),
+    ...(values.ended?.trim() || values.duration?.trim() ? [] : ['ended' as const]),
+  ];
+  if (!terminal && missing().length > 0) {
+    const flags = missing().map((field) => (field === 'ended' ? '--ended or --duration (--duration unknown if neither is known)' : `--${field}`));
+    return { code: 2, stdout: [], stderr: [`missing ${flags.join(', ')}; there is no terminal to ask on`] };
+  }
+  if (terminal) {
+    for (const line of ['Patterns to choose from:', ...patterns.map((p) => `  ${p.id}: ${p.title}`)]) terminal.tell(line);
+    for (const field of missing()) await askFor(field, values, terminal);
+  }
+
+  for (;;) {
+    const path = `${dirs.incidents}/${slugOf(values)}${CONTENT_EXTENSION}`;
+    if (await exists(join(root, path))) {
+      return { code: 1, stdout: [], stderr: [`${path} already exists; edit it, or choose another title`] };
+    }
+    const text = renderWriteup(values, patterns);
+    const issues = validateContent({ ...files, incidents: [...files.incidents, { path, text }] }).issues.filter((i) => i.file === path);
+    const errors = issues.filter((issue) => issue.severity === 'error');
+    const fixable = [...new Set(errors.map((issue) => fieldOf(issue.field)).filter((field) => field !== undefined))];
+    if (errors.length === 0 || !terminal || fixable.length === 0) {
+      const report = issues.map(formatIssue);
+      if (errors.length > 0) return { code: 1, stdout: [], stderr: [...report, `${path} was not written`] };
+      await writeFile(join(root, path), text, { flag: 'wx' });
+      return { code: 0, stdout: [...report, `created ${path}`, `fill in the body, then run: npm run check:content -- ${path}`], stderr: [], path };
+    }
+    for (const issue of errors) terminal.tell(formatIssue(issue));
+    for (const field of fixable) await askFor(field, values, terminal);
+  }
+}
+
+async function askFor(field: NewWriteupField, values: NewWriteupValues, terminal: Terminal) {
+  values[field] = (await terminal.ask(`${QUESTIONS[field]}: `)).trim();
+  if (field === 'ended' && !values.ended) values.duration = (await terminal.ask(`${QUESTIONS.duration}: `)).trim();
+}
+
+/** The value to ask again for a problem in `patterns[1]`, `duration`, …; none for the body. */
+function fieldOf(issueField: string): NewWriteupField | undefined {
+  const name = issueField.replace(/[[.].*$/, '');
+  return NEW_WRITEUP_FIELDS.find((field) => field === name);
+}
+
+/** The file name, from `started` and the title; an unreadable date is reported by the validator. */
+function slugOf(values: NewWriteupValues): string {
+  try {
+    return incidentSlug(parseTimePoint(values.started ?? ''), values.title ?? '');
+  } catch (error) {
+    if (!(error instanceof TimeSyntaxError)) throw error;
+    return `undated-${slugify(values.title ?? '')}`;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
+}

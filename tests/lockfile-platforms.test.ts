@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { missingOptionalEntries, platformOf, type Lockfile } from '../src/commands/lockfile-platforms';
+
+describe('package-lock.json', () => {
+  it('has an entry for every optional platform package, so npm ci accepts it', () => {
+    const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8')) as Lockfile;
+    const missing = missingOptionalEntries(lock).map(([key]) => key);
+    expect(missing, 'run: npm run lock:complete').toEqual([]);
+  });
+});
+
+describe('missingOptionalEntries', () => {
+  it('adds a missing platform package as optional, for its own OS and CPU', () => {
+    const lock: Lockfile = {
+      packages: {
+        '': {},
+        'node_modules/tool': { version: '1.0.0', dev: true, optionalDependencies: { '@tool/darwin-arm64': '1.0.0', '@tool/linux-x64': '1.0.0' } },
+        'node_modules/@tool/linux-x64': { version: '1.0.0', optional: true, os: ['linux'], cpu: ['x64'] },
+      },
+    };
+    expect(missingOptionalEntries(lock)).toEqual([
+      ['node_modules/@tool/darwin-arm64', { version: '1.0.0', dev: true, optional: true, os: ['darwin'], cpu: ['arm64'] }],
+    ]);
+  });
+
+  it('reads OS, CPU and libc from platform package names', () => {
+    expect(platformOf('@x/binding-linux-arm64-musl')).toEqual({ os: ['linux'], cpu: ['arm64'], libc: ['musl'] });
+    expect(platformOf('@pagefind/windows-x64')).toEqual({ os: ['win32'], cpu: ['x64'] });
+    expect(platformOf('@x/binding-wasm32-wasi')).toEqual({ cpu: ['wasm32'] });
+  });
+});
