@@ -1,5 +1,6 @@
 /**
- * Builds the real site once and serves it for every browser test file (GUIDE §4.4).
+ * Builds the real site once and serves it for every browser test file, so each file opens pages
+ * instead of building its own.
  * E2E_DIST=<dir> skips the build and serves an existing one.
  */
 import type { TestProject } from 'vitest/node';

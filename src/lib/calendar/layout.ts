@@ -1,5 +1,5 @@
 /**
- * Calendar layouts (GUIDE §4.6): dated incidents and a window in, boxes `{x, y, w, h, shade}`
+ * Calendar layouts: dated incidents and a window in, boxes `{x, y, w, h, shade}`
  * out, in SVG user units. Pure and UTC-based: a day is a UTC day and nothing here reads the
  * clock or the local zone, so every build draws the same picture. d3 supplies the intervals.
  *

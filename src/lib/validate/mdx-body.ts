@@ -1,5 +1,5 @@
 /**
- * A writeup is content, not code (GUIDE §2). MDX compiles to JavaScript that runs in the build
+ * A writeup is content, not code (CONTRIBUTING.md). MDX compiles to JavaScript that runs in the build
  * with CI's secrets and ships to readers, so a body may hold Markdown and the writeup components
  * (WRITEUP_COMPONENTS) with plain-text attributes, and nothing else.
  *
