@@ -1,4 +1,13 @@
-/** Finds optional platform packages that package-lock.json lacks (see scripts/complete-lockfile.ts). */
+/**
+ * The core of `npm run lock:complete` (scripts/complete-lockfile.ts). The npm registry reachable
+ * from our machines carries only the Linux x64 builds of some native packages (Astro's compiler,
+ * Pagefind). npm then leaves the other platforms' optional packages out of package-lock.json, and
+ * `npm ci` refuses the lock as out of sync. This adds the missing entries as npm would with the
+ * full registry: optional, for their own OS and CPU, so npm skips them here and installs them on
+ * those platforms. tests/lockfile-platforms.test.ts fails until it has been run.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import type { CommandResult } from './command-result';
 
 interface LockEntry {
   version?: string;
@@ -43,4 +52,20 @@ export function missingOptionalEntries(lock: Lockfile): [string, LockEntry][] {
     }
   }
   return [...added];
+}
+
+/** The lock with the missing entries added and every entry sorted by key, the root first, as npm writes it. */
+export function completedLockfile(lock: Lockfile): { lock: Lockfile; added: string[] } {
+  const added = missingOptionalEntries(lock);
+  const packages = { ...lock.packages, ...Object.fromEntries(added) };
+  const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+  return { lock: { ...lock, packages: sorted }, added: added.map(([key]) => key) };
+}
+
+/** Rewrites the lockfile at `path` with the missing platform entries. */
+export async function completeLockfile(path: string): Promise<CommandResult> {
+  const { lock, added } = completedLockfile(JSON.parse(await readFile(path, 'utf8')) as Lockfile);
+  await writeFile(path, `${JSON.stringify(lock, null, 2)}\n`);
+  const stdout = added.length === 0 ? [`${path} is complete`] : [`added ${added.length} platform entries:`, ...added.map((key) => `  ${key}`)];
+  return { code: 0, stdout, stderr: [] };
 }
