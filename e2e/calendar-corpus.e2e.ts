@@ -4,23 +4,19 @@
  * in Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sizeAgreement } from '../src/lib/calendar/encoding';
 import { impactRank, type Impact } from '../src/lib/impact';
 import { useBuiltSite } from './support/fixture-site';
-import { drawnWriteups, importCorpus, SHARED_CORPUS, SHARED_STATUSPAGE, type DrawnWriteup } from '../tests/harness/shared-corpus';
+import { drawnWriteups, importCorpus, skipWithoutCorpora, type DrawnWriteup } from '../tests/harness/shared-corpus';
 import { useBrowser } from './support/page';
 
 const PAGE_BUDGET = 300 * 1024;
 /** Share of longer-by-2x pairs that must have the larger box, on each corpus. */
 const SIZE_AGREEMENT = 0.95;
 
-const corpora = existsSync(SHARED_CORPUS) && existsSync(SHARED_STATUSPAGE);
-if (!corpora && process.env.CI) throw new Error(`the shared corpora are missing beside the repository (${SHARED_CORPUS}, ${SHARED_STATUSPAGE})`);
-
-describe.skipIf(!corpora)('calendar of our writeups with both shared corpora imported', () => {
+describe.skipIf(skipWithoutCorpora('postmortems-app', 'statuspage-github'))('calendar of our writeups with both shared corpora imported', () => {
   /** Every dated writeup that is not a copy of another, by slug. */
   let dated = new Map<string, DrawnWriteup>();
 

@@ -4,14 +4,13 @@
  * loses ground, this fails before a benchmark report would show it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../tests/harness/site-build';
 import { useBuiltSite } from './support/fixture-site';
 import { launchBrowser } from '../tests/harness/browser';
-import { importCorpus, SHARED_CORPUS, type ImportedCorpus } from '../tests/harness/shared-corpus';
+import { importCorpus, skipWithoutCorpora, type ImportedCorpus } from '../tests/harness/shared-corpus';
 import { openSearchPage, runQuery } from '../tests/harness/search-runner';
 import { recallAt } from '../src/lib/search/metrics';
 
@@ -22,7 +21,7 @@ const QUERY_SETS = [
   { file: 'bench/styles-holdout-queries.json', recallAt1: 0.75, recallAt5: 0.88 },
 ];
 
-describe.skipIf(!existsSync(SHARED_CORPUS))('search quality on the shared corpus', () => {
+describe.skipIf(skipWithoutCorpora('postmortems-app'))('search quality on the shared corpus', () => {
   let corpus: ImportedCorpus;
   let browser: Browser;
   const site = useBuiltSite('search-quality', async (workDir) => {

@@ -1,9 +1,12 @@
 /**
- * Imports the shared corpora into a fresh content folder beside the real patterns, with the
- * real importer: the postmortems-app corpus, and with `statuspage` GitHub's status history after
- * it. With `ownWriteups`, on top of our writeups, as a maintainer would bootstrap the site.
+ * The shared corpora of real incidents: where they are, where they come from, whether a suite
+ * that reads them runs. And an import of them into a fresh content folder beside the real
+ * patterns, with the real importer: the postmortems-app corpus, and with `statuspage` GitHub's
+ * status history after it. With `ownWriteups`, on top of our writeups, as a maintainer would
+ * bootstrap the site.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,10 +20,54 @@ import { incidentSchema } from '../../src/lib/schema';
 import { isKnown } from '../../src/lib/time-point';
 import { entryId } from '../../src/lib/validate/content';
 import { readSourceFiles } from '../../src/node/read-content';
+import { skipOrFail } from '../helpers/skip-or-fail';
 import { PROJECT_ROOT } from './site-build';
 
-export const SHARED_CORPUS = resolve(PROJECT_ROOT, '../shared/corpus/postmortems-app');
-export const SHARED_STATUSPAGE = resolve(PROJECT_ROOT, '../shared/corpus/statuspage-github');
+/** Where the corpora are unless `KB_SHARED_CORPUS` names another folder: beside the repository. */
+export const SHARED_CORPORA_DEFAULT = '../shared/corpus';
+export const SHARED_CORPORA = resolve(PROJECT_ROOT, process.env.KB_SHARED_CORPUS || SHARED_CORPORA_DEFAULT);
+
+/**
+ * Each corpus comes from a folder (`folder`) of a public repository at a pinned commit.
+ * .github/workflows/ci.yml fetches them at these commits (tests/ci-workflow.test.ts holds it to them).
+ */
+export const CORPORA = {
+  'postmortems-app': {
+    repository: 'icco/postmortems',
+    commit: 'f901e76eb5f41ccd62bbb0eb1bbad705acfa8f4c',
+    folder: 'data',
+    files: 'the files of data/ and the LICENSE',
+  },
+  'statuspage-github': {
+    repository: 'GitHub-Incident-History/GitHub-Incident-History',
+    commit: '8016f1caba3eafbaa88d63d4973a334fbb99aea4',
+    folder: 'incidents',
+    files: 'the folder incidents/ and the LICENSE',
+  },
+} as const;
+export type CorpusName = keyof typeof CORPORA;
+
+export const corpusFolder = (name: CorpusName) => join(SHARED_CORPORA, name);
+export const SHARED_CORPUS = corpusFolder('postmortems-app');
+export const SHARED_STATUSPAGE = corpusFolder('statuspage-github');
+
+function howToGet(name: CorpusName): string {
+  const { repository, commit, files } = CORPORA[name];
+  return (
+    `the shared corpus ${corpusFolder(name)} does not exist: put there, from https://github.com/${repository} at commit ${commit}, ` +
+    `${files} (as the step "Lay out the shared corpora" of .github/workflows/ci.yml does), ` +
+    `or set KB_SHARED_CORPUS to the folder that holds ${name}/`
+  );
+}
+
+/**
+ * Whether a suite that reads these corpora skips: where one is missing, outside CI; in CI a
+ * missing corpus fails the test file, saying where to get it.
+ */
+export function skipWithoutCorpora(...names: CorpusName[]): boolean {
+  const missing = names.filter((name) => !existsSync(corpusFolder(name)));
+  return skipOrFail(missing.length > 0 ? missing.map(howToGet).join('; and ') : undefined);
+}
 
 export interface ImportedCorpus {
   contentDir: string;

@@ -2,13 +2,13 @@
  * The import command's core on temporary folders: what it writes, skips and reports, and that a
  * second run changes nothing. Records are made up in the shape of each corpus.
  */
-import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCorpus, type ImportOptions } from '../../src/commands/import-command';
+import { SHARED_STATUSPAGE, skipWithoutCorpora } from '../harness/shared-corpus';
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -128,8 +128,7 @@ describe('importCorpus', () => {
   });
 });
 
-const SHARED_STATUSPAGE = join(PROJECT, '../shared/corpus/statuspage-github');
-describe.skipIf(!existsSync(SHARED_STATUSPAGE) && !process.env.CI)('importCorpus on the shared GitHub status history', () => {
+describe.skipIf(skipWithoutCorpora('statuspage-github'))('importCorpus on the shared GitHub status history', () => {
   it('imports every record, and a second run adds nothing and changes no file', { timeout: 120_000 }, async () => {
     const first = await run({ format: 'statuspage', input: SHARED_STATUSPAGE });
     expect(first.stderr).toEqual([]);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCharacterReferences, demoteHeadings, markdownToSafeMdx } from '../../src/commands/import/markdown-to-mdx';
+import { loadOrSkip } from '../helpers/skip-or-fail';
 
 /**
- * Satteri is the MDX compiler the site's build uses (through @astrojs/mdx). When it can be
- * loaded, the output is compiled for real to prove no imported text becomes code.
+ * Satteri is the MDX compiler the site's build uses (through @astrojs/mdx): the output is
+ * compiled for real to prove no imported text becomes code.
  */
-type Satteri = typeof import('satteri');
-const satteri: Satteri | undefined = await import('satteri').catch(() => undefined);
+const satteri = await loadOrSkip(() => import('satteri'), 'satteri, the MDX compiler the build uses,');
 
 type Node = { type: string; value?: string; children?: Node[] };
 const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']);

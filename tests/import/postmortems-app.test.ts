@@ -5,10 +5,11 @@ import { convertRecord, httpUrls, leadSentences, readCorpusFile, SOURCE_LINE, ty
 import { validateContent } from '../../src/lib/validate/content';
 import { parseSourceFile, type SourceFile } from '../../src/lib/validate/source-file';
 import { readSourceFiles } from '../../src/node/read-content';
+import { loadOrSkip } from '../helpers/skip-or-fail';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Satteri is the MDX compiler the build uses (through @astrojs/mdx); compiled checks need it. */
-const satteri = await import('satteri').catch(() => undefined);
+const satteri = await loadOrSkip(() => import('satteri'), 'satteri, the MDX compiler the build uses,');
 let patterns: SourceFile[];
 beforeAll(async () => {
   patterns = await readSourceFiles(ROOT, 'content/patterns');

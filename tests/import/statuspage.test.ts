@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/lib/front-matter';
@@ -9,9 +9,10 @@ import { validateContent } from '../../src/lib/validate/content';
 import { formatIssue } from '../../src/lib/validate/issue';
 import type { SourceFile } from '../../src/lib/validate/source-file';
 import { readSourceFiles } from '../../src/node/read-content';
+import { SHARED_STATUSPAGE, skipWithoutCorpora } from '../harness/shared-corpus';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SHARED = fileURLToPath(new URL('../../../shared/corpus/statuspage-github/incidents', import.meta.url));
+const SHARED = join(SHARED_STATUSPAGE, 'incidents');
 
 let patterns: SourceFile[];
 beforeAll(async () => {
@@ -199,8 +200,7 @@ describe('convertStatuspageIncident', () => {
   });
 });
 
-const inCi = Boolean(process.env.CI);
-describe.skipIf(!existsSync(SHARED) && !inCi)('the shared GitHub status history', () => {
+describe.skipIf(skipWithoutCorpora('statuspage-github'))('the shared GitHub status history', () => {
   it('converts all 1,282 records into valid writeups, impact kept and every real duration exact', { timeout: 60_000 }, async () => {
     const names = (await readdir(SHARED)).filter((name) => name.endsWith('.json')).sort();
     expect(names).toHaveLength(1282);
