@@ -1,5 +1,5 @@
 /**
- * The sites the benchmarks load (scripts/bench-first-search.ts, scripts/bench-offline.ts), each
+ * The sites the benchmarks load (bench/first-search-benchmark.ts, bench/offline-benchmark.ts), each
  * built into its own temporary folder that is removed once it has been measured.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -55,14 +55,15 @@ export interface SitePlan {
 }
 
 /**
- * Launches one browser, then builds each plan's site in turn (removed once measured) and hands it
- * to `measure` with the browser, which is closed whatever happens. Returns the browser's version.
+ * Launches one browser, then builds each plan's site in turn (removed once measured), saying so
+ * through `progress`, and hands it to `measure` with the browser, which is closed whatever
+ * happens. Returns the browser's version.
  */
-export async function measureBuiltSites<P extends SitePlan>(plans: readonly P[], measure: (plan: P, outDir: string, content: SiteContent, browser: Browser) => Promise<void>): Promise<string> {
+export async function measureBuiltSites<P extends SitePlan>(plans: readonly P[], progress: (line: string) => void, measure: (plan: P, outDir: string, content: SiteContent, browser: Browser) => Promise<void>): Promise<string> {
   const browser = await launchBrowser();
   try {
     for (const plan of plans) {
-      console.log(`building the ${plan.name} site …`);
+      progress(`building the ${plan.name} site …`);
       await withBuiltSite(plan.name, plan.prepare, (outDir, content) => measure(plan, outDir, content, browser));
     }
     return browser.version();

@@ -3,7 +3,7 @@
  * per-query breakdown and what one cold load fetched, rendered as Markdown. Pure: it only
  * reads the measurements.
  */
-import { median } from '../../src/lib/stats';
+import { median } from 'd3';
 import type { ColdLoad, Side } from './cold-load';
 
 export type NetworkName = 'loopback' | 'slow link';
@@ -44,7 +44,8 @@ interface Figures {
 
 function figures(measurements: readonly Measurement[], side: Side): Figures {
   const loads = measurements.flatMap((m) => (m.side === side && 'load' in m ? [m.load] : []));
-  const med = (pick: (load: ColdLoad) => number) => median(loads.map(pick));
+  // NaN where every load failed: the report shows n/a and no budget passes.
+  const med = (pick: (load: ColdLoad) => number) => median(loads.map(pick)) ?? NaN;
   return {
     loads: loads.length,
     ms: med((l) => l.firstResultMs),

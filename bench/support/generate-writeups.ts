@@ -4,11 +4,11 @@
  */
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { randomLcg } from 'd3';
 import { PROJECT_ROOT } from '../../tests/harness/site-build';
 import { SHARED_CORPUS } from '../../tests/harness/shared-corpus';
 import { readFrontMatter, writeFrontMatter } from '../../src/lib/front-matter';
 import { IMPACT_LEVELS } from '../../src/lib/impact';
-import { seededRandom } from '../../src/lib/seeded-random';
 
 async function corpusParagraphs(): Promise<string[]> {
   const names = (await readdir(SHARED_CORPUS)).filter((n) => n.endsWith('.md') && n !== 'README.md');
@@ -22,7 +22,7 @@ async function corpusParagraphs(): Promise<string[]> {
 
 /** Writes `dir/patterns` (copied from content/) and `count` writeups in `dir/incidents`. */
 export async function generateWriteups(dir: string, count: number): Promise<void> {
-  const next = seededRandom(7);
+  const next = randomLcg(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const paragraphs = await corpusParagraphs();
   const patterns = (await readdir(join(PROJECT_ROOT, 'content/patterns'))).map((n) => n.replace(/\.mdx$/, ''));

@@ -2,7 +2,7 @@
  * Runs one command for a benchmark in its own process group and measures what it costs: wall
  * time, the peak of the whole group's resident memory (the build and every process it starts,
  * Pagefind's binary included, summed), and each output line with the time it arrived, from
- * which scripts/bench-build.ts reads the build's phases.
+ * which bench/build-benchmark.ts reads the build's phases.
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * Loads for the offline benchmark (scripts/bench-offline.ts), each in a fresh browser context: the
+ * Loads for the offline benchmark (bench/offline-benchmark.ts), each in a fresh browser context: the
  * home page with the service worker and without it (the floor: the same site, workers blocked),
  * and a search link answered from the device with the network off beside the same link loaded
  * cold from the network.

@@ -33,7 +33,7 @@ const KINDS: readonly (readonly [RegExp, string])[] = [
 /** This site's output (src/pages). */
 export const siteOutputKind: OutputKind = (path) => KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'home, search, offline and 404 pages';
 
-/** The bare Astro + MDX + Pagefind site of scripts/bench-build.ts: a page per writeup at the root. */
+/** The bare Astro + MDX + Pagefind site of bench/build-benchmark.ts: a page per writeup at the root. */
 export const floorOutputKind: OutputKind = (path) => (path.startsWith('pagefind/') ? 'search index (Pagefind)' : 'incident pages');
 
 /** Sizes by kind, and `total`. The output folder itself is not counted, only what is in it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcMonday } from 'd3';
+import { randomLcg, utcMonday } from 'd3';
 import { boxSide, MIN_SIDE } from '../../src/lib/calendar/encoding';
 import {
   CELL,
@@ -19,7 +19,6 @@ import { estimateMinutes } from '../../src/lib/duration';
 import type { Impact } from '../../src/lib/impact';
 import { IMPACT_LEVELS } from '../../src/lib/impact';
 import { isKnown, parseTimePoint } from '../../src/lib/time-point';
-import { seededRandom } from '../../src/lib/seeded-random';
 
 /** An item lasting `duration`: minutes exactly, a range, or null for unknown. */
 function item(slug: string, started: string, duration: number | IncidentDuration | null = 60, impact: Impact = 'major'): CalendarItem {
@@ -41,7 +40,7 @@ const inside = (inner: Rect, outer: Rect) =>
 
 /** `count` incidents over 2021, many days holding several, with every impact and some unknown durations. */
 function crowdedYear(count: number): CalendarItem[] {
-  const next = seededRandom(42);
+  const next = randomLcg(42);
   return Array.from({ length: count }, (_, i) => {
     const day = new Date(Date.UTC(2021, 0, 1) + Math.floor(next() * 365) * 86_400_000 + Math.floor(next() * 1440) * 60_000);
     const minutes = next() < 0.1 ? null : Math.round(2 ** (next() * 14));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, mrrAt, percentile, rankOf, recallAt, type Judged } from '../../src/lib/search/metrics';
+import { mrrAt, rankOf, recallAt, type Judged } from '../../src/lib/search/metrics';
 
 const run = (expected: string, ...ranked: string[]): Judged => ({ ranked, expected });
 
@@ -49,55 +49,5 @@ describe('mrrAt', () => {
 
   it('is 0 for no runs rather than NaN', () => {
     expect(mrrAt(10, [])).toBe(0);
-  });
-});
-
-describe('median', () => {
-  it('is the middle value of an odd-length list, whatever its order', () => {
-    expect(median([9, 1, 5])).toBe(5);
-    expect(median([7])).toBe(7);
-  });
-
-  it('is the mean of the two middle values of an even-length list', () => {
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-
-  it('sorts numerically, not as text', () => {
-    expect(median([100, 20, 3])).toBe(20);
-  });
-
-  it('does not reorder the list it is given', () => {
-    const values = [3, 1, 2];
-    median(values);
-    expect(values).toEqual([3, 1, 2]);
-  });
-
-  it('is NaN for an empty list', () => {
-    expect(median([])).toBeNaN();
-  });
-});
-
-describe('percentile', () => {
-  const values = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
-
-  it('uses the nearest-rank method', () => {
-    expect(percentile(50, values)).toBe(5);
-    expect(percentile(90, values)).toBe(9);
-    expect(percentile(95, values)).toBe(10);
-    expect(percentile(10, values)).toBe(1);
-  });
-
-  it('gives the maximum at p100 and the minimum at the lowest positive p', () => {
-    expect(percentile(100, values)).toBe(10);
-    expect(percentile(1, values)).toBe(1);
-  });
-
-  it('sorts numerically, not as text', () => {
-    expect(percentile(100, [100, 20, 3])).toBe(100);
-    expect(percentile(34, [100, 20, 3])).toBe(20);
-  });
-
-  it('is NaN for an empty list', () => {
-    expect(percentile(50, [])).toBeNaN();
   });
 });

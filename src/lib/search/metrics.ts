@@ -25,5 +25,3 @@ export function mrrAt(k: number, runs: readonly Judged[]): number {
     return sum + (rank !== undefined && rank <= k ? 1 / rank : 0);
   }, 0) / runs.length;
 }
-
-export { median, percentile } from '../stats';
