@@ -78,6 +78,45 @@ describe('brokenLinks', () => {
   });
 });
 
+describe('reading tags as a browser does', () => {
+  it('decodes named and numeric entities in URLs and ids', () => {
+    const page = '<a href="/caf&eacute;/#r&eacute;sum&eacute;">c</a><a href="&#x2F;b&#47;#d&Eacute;j&agrave;">b</a>';
+    const files = site({ '/a/index.html': page, '/café/index.html': '<h2 id="résumé">R</h2>', '/b/index.html': '<p id="d&#xC9;j&#224;">D</p>' });
+    expect(broken(files)).toEqual([]);
+  });
+
+  it('reports a link with an entity at the URL it decodes to', () => {
+    expect(broken(site({ '/a/index.html': '<a href="/caf&eacute;/">c</a>' }))).toEqual(['dist/a/index.html:1:4  href  /café/: no page or file at /café/']);
+  });
+
+  it('leaves a query parameter that only looks like an entity as written', () => {
+    expect(extractLinks('<a href="/b/?x=1&copy=2&amp;y=3">b</a>').map((l) => l.url)).toEqual(['/b/?x=1&copy=2&y=3']);
+  });
+
+  it('reads an unquoted value whole, up to the space or the end of the tag', () => {
+    const files = site({ '/a/index.html': '<a class=x href=/b/?x=1#gone>b</a>', '/b/index.html': '<h2 id="here">H</h2>' });
+    expect(broken(files)).toEqual(['dist/a/index.html:1:12  href  /b/?x=1#gone: no element with id "gone" on /b/']);
+  });
+
+  it('reads tag and attribute names in any case', () => {
+    const files = site({ '/a/index.html': '<A HREF="/gone/">g</A><IMG Src="/b.png"><A HREF="#There">t</A><H2 ID="There">T</H2>' });
+    expect(broken(files)).toEqual([
+      'dist/a/index.html:1:4  href  /gone/: no page or file at /gone/',
+      'dist/a/index.html:1:28  src  /b.png: no page or file at /b.png',
+    ]);
+  });
+
+  it('reads a quoted value holding > and the attributes after it', () => {
+    const files = site({ '/a/index.html': '<a title="5 > 4" data-x=\'<a href="/x/">\' href="/gone/">g</a>' });
+    expect(broken(files)).toEqual(['dist/a/index.html:1:42  href  /gone/: no page or file at /gone/']);
+  });
+
+  it('ignores what looks like links in the text of title and textarea', () => {
+    const page = '<title><a href="/gone/"></title><textarea><img src="/gone.png"></textarea><a href="/b/">b</a>';
+    expect(extractLinks(page).map((l) => l.url)).toEqual(['/b/']);
+  });
+});
+
 describe('extractLinks', () => {
   it('reads href, src and every srcset candidate', () => {
     expect(extractLinks('<a href=/a>a</a><img src="/b.png" srcset="/b.png 1x, /b@2x.png 2x">').map((l) => `${l.attribute} ${l.url}`)).toEqual([

@@ -3,9 +3,12 @@
  * `#anchor` (on the same page or another) an element with that id. External links are checked
  * elsewhere and only on request; that needs the network, which CI does not have.
  *
- * Reads the HTML Astro wrote, so a small tag scanner is enough: comments and the text of
- * `<script>`/`<style>` are skipped, attribute values are entity-decoded.
+ * Tags are read with htmlparser2, as a browser reads them: comments and the text of raw-text
+ * elements (`<script>`, `<style>`, `<title>`, `<textarea>`) hold no links, names are
+ * case-insensitive, attribute values may be unquoted or hold `>`, and every HTML entity is
+ * decoded.
  */
+import { Parser } from 'htmlparser2';
 import { normalizeBase, withBase, withoutBase } from '../lib/site-paths';
 import { positionAt } from '../lib/text-position';
 import type { ValidationIssue } from '../lib/validate/issue';
@@ -23,10 +26,6 @@ export interface Link {
   offset: number;
 }
 
-const TAG = /<!--[\s\S]*?-->|<([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-/** Elements whose text is not HTML, so a `<a` inside them is not a link. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 const LINK_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'poster']);
 /** Fragments a browser understands without an element: the top of the page. */
 const NO_ELEMENT_NEEDED = new Set(['', 'top']);
@@ -36,24 +35,24 @@ interface Tag {
   attributes: { name: string; value: string; offset: number }[];
 }
 
-function* tags(html: string): Generator<Tag> {
-  TAG.lastIndex = 0;
-  for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
-    if (match[1] === undefined) continue;
-    const name = match[1].toLowerCase();
-    const attributeText = match[2] ?? '';
-    const start = match.index + 1 + match[1].length;
-    const attributes = [...attributeText.matchAll(ATTRIBUTE)].map((a) => ({
-      name: a[1]!.toLowerCase(),
-      value: decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''),
-      offset: start + a.index,
-    }));
-    yield { name, attributes };
-    if (RAW_TEXT.has(name)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, TAG.lastIndex);
-      TAG.lastIndex = end === -1 ? html.length : end;
-    }
-  }
+/** The start tags of a page, each attribute at the offset where its name is written. */
+function tags(html: string): Tag[] {
+  const found: Tag[] = [];
+  let attributes: Tag['attributes'] = [];
+  const parser = new Parser(
+    {
+      onattribute: (name, value) => {
+        attributes.push({ name, value, offset: parser.startIndex });
+      },
+      onopentag: (name) => {
+        found.push({ name, attributes });
+        attributes = [];
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return found;
 }
 
 export function extractLinks(html: string): Link[] {
@@ -165,14 +164,4 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
-}
-
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (entity, hex: string, decimal: string, name: string) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (decimal) return String.fromCodePoint(parseInt(decimal, 10));
-    return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
-  });
 }

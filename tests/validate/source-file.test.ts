@@ -192,9 +192,9 @@ describe('locate', () => {
     expect(locate(['related', 0])).toEqual({ line: 21, column: 7 });
   });
 
-  it('points items of an inline list at the opening bracket', () => {
-    expect(locate(['signals', 0])).toEqual({ line: 13, column: 10 });
-    expect(locate(['signals', 1])).toEqual({ line: 13, column: 10 });
+  it('finds each item of an inline list at its own column', () => {
+    expect(locate(['signals', 0])).toEqual({ line: 13, column: 11 });
+    expect(locate(['signals', 1])).toEqual({ line: 13, column: 21 });
   });
 
   it('finds list items that are groups of fields', () => {
@@ -238,6 +238,61 @@ describe('locate', () => {
   it('does not confuse a key with a longer key that starts the same way', () => {
     const parsed = parse('---\nsummary_old: x\nsummary: y\n---\n');
     expect(parsed.locate(['summary'])).toEqual({ line: 3, column: 1 });
+  });
+
+  it('finds single-quoted keys at their name, and quoted list items at their opening quote', () => {
+    const parsed = parse(['---', "'impact': major", 'patterns:', '  - "retry-storm"', "  - 'split-brain'", '---'].join('\n'));
+    expect(parsed.locate(['impact'])).toEqual({ line: 2, column: 2 });
+    expect(parsed.locate(['patterns', 1])).toEqual({ line: 5, column: 5 });
+  });
+
+  it('finds items of an inline list that hold quotes, commas and spaces', () => {
+    const parsed = parse(['---', 'signals: [ "HTTP 503, then 504" ,  pool exhausted,\'x\' ]', '---'].join('\n'));
+    expect([0, 1, 2].map((index) => parsed.locate(['signals', index]))).toEqual([
+      { line: 2, column: 12 },
+      { line: 2, column: 36 },
+      { line: 2, column: 51 },
+    ]);
+  });
+
+  it('finds items of an inline list written over several lines', () => {
+    const parsed = parse(['---', 'patterns: [', '  retry-storm,', '  cascading-failure', ']', 'impact: major', '---'].join('\n'));
+    expect(parsed.locate(['patterns', 1])).toEqual({ line: 4, column: 3 });
+    expect(parsed.locate(['impact'])).toEqual({ line: 6, column: 1 });
+  });
+
+  it('finds keys inside an inline group of fields', () => {
+    const parsed = parse(['---', 'sources: [{ title: A, url: "https://a.example" }, { title: B, url: ftp://b }]', '---'].join('\n'));
+    expect(parsed.locate(['sources', 1])).toEqual({ line: 2, column: 51 });
+    expect(parsed.locate(['sources', 1, 'url'])).toEqual({ line: 2, column: 63 });
+  });
+
+  it('skips comments, whole-line and after a value, and keys written inside them', () => {
+    const parsed = parse(['---', '# impact: minor', 'title: x # impact: none', 'patterns: # the first is the cause', '  # - not-an-item', '  - retry-storm', 'impact: major', '---'].join('\n'));
+    expect(parsed.locate(['impact'])).toEqual({ line: 7, column: 1 });
+    expect(parsed.locate(['patterns', 0])).toEqual({ line: 6, column: 5 });
+  });
+
+  it('finds the fields after a value that spans lines, and a key that looks like one inside it', () => {
+    const parsed = parse([
+      '---',
+      'summary: >',
+      '  The pool ran dry.',
+      '  impact: none',
+      'title: Writes',
+      '  time out',
+      'patterns:',
+      '  - |',
+      '    retry-storm',
+      '  - cascading-failure',
+      'impact: major',
+      '---',
+    ].join('\n'));
+    expect(parsed.data).toMatchObject({ summary: 'The pool ran dry. impact: none\n', title: 'Writes time out' });
+    expect(parsed.locate(['summary'])).toEqual({ line: 2, column: 1 });
+    expect(parsed.locate(['title'])).toEqual({ line: 5, column: 1 });
+    expect(parsed.locate(['patterns', 1])).toEqual({ line: 10, column: 5 });
+    expect(parsed.locate(['impact'])).toEqual({ line: 11, column: 1 });
   });
 
   it('finds a list item with nested fields written at the key indent', () => {

@@ -3,6 +3,7 @@
  * field paths back to the lines they were written on, so every problem can be reported as
  * file:line:column.
  */
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
 import { FrontMatterError, parseFrontMatterLines, splitFrontMatter, type SplitText } from '../front-matter';
 
 export { FrontMatterError };
@@ -36,11 +37,13 @@ export function parseSourceFile(file: SourceFile, split: SplitSourceFile = split
     if (!(error instanceof FrontMatterError)) throw error;
     throw locateYamlError(split.frontMatter, error);
   }
+  let locate: Locate | undefined;
   return {
     data,
     body: split.body,
     bodyLine: split.bodyLine,
-    locate: (path) => locateInFrontMatter(split.frontMatter, path),
+    // Most files have nothing to report, so the positions are only read when first asked for.
+    locate: (path) => (locate ??= fieldLocator(split.frontMatter))(path),
   };
 }
 
@@ -82,75 +85,48 @@ interface Position {
   column: number;
 }
 
+type Locate = (path: readonly PropertyKey[]) => Position;
+
 /**
- * Finds where a field path was written in block-style YAML. Falls back to the nearest enclosing
- * field that can be found, then to the first front matter line.
+ * Where a field path was written: its key, or the start of its list item, block or flow. Falls
+ * back to the nearest enclosing field that can be found, then to the first front matter line.
  */
 export function locateInFrontMatter(frontMatter: readonly string[], path: readonly PropertyKey[]): Position {
-  let found: Position = { line: 2, column: 1 };
-  let from = 0;
-  let to = frontMatter.length;
-  let indent = -1;
-  for (const segment of path) {
-    const match =
-      typeof segment === 'number'
-        ? findListItem(frontMatter, from, to, indent, segment)
-        : findKey(frontMatter, from, to, indent, String(segment));
-    if (!match) break;
-    found = { line: match.index + 2, column: match.column };
-    ({ from, to, indent } = match.child);
-  }
-  return found;
+  return fieldLocator(frontMatter)(path);
 }
 
-interface Match {
-  index: number;
-  column: number;
-  child: { from: number; to: number; indent: number };
-}
-
-const indentOf = (line: string) => line.length - line.trimStart().length;
-const isContent = (line: string) => line.trim() !== '' && !line.trimStart().startsWith('#');
-
-/** End (exclusive) of the block a line opens; a key's block also holds a list written at its own indent. */
-function blockEnd(lines: readonly string[], start: number, to: number, indent: number, isKey: boolean): number {
-  let end = start + 1;
-  const inBlock = (line: string) =>
-    !isContent(line) || indentOf(line) > indent || (isKey && indentOf(line) === indent && /^\s*-( |$)/.test(line));
-  while (end < to && inBlock(lines[end]!)) end++;
-  return end;
-}
-
-function findKey(lines: readonly string[], from: number, to: number, parentIndent: number, key: string): Match | undefined {
-  const keyPattern = new RegExp(`^(\\s*)(?:- +)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
-  for (let i = from; i < to; i++) {
-    const line = lines[i]!;
-    const m = keyPattern.exec(line);
-    if (!m) continue;
-    const isItemLine = line.trimStart().startsWith('-');
-    if (parentIndent === -1 ? indentOf(line) !== 0 : indentOf(line) <= parentIndent && !isItemLine) continue;
-    const keyColumn = line.indexOf(key.charAt(0), m[1]!.length);
-    const own = isItemLine ? keyColumn : indentOf(line);
-    return { index: i, column: keyColumn + 1, child: { from: i, to: blockEnd(lines, i, to, own, true), indent: own } };
-  }
-  return undefined;
-}
-
-function findListItem(lines: readonly string[], from: number, to: number, parentIndent: number, index: number): Match | undefined {
-  const first = lines[from] ?? '';
-  const inline = /:\s*\[/.test(first);
-  if (inline) return { index: from, column: first.indexOf('[') + 1, child: { from, to: from + 1, indent: parentIndent } };
-  let seen = -1;
-  let itemIndent: number | undefined;
-  for (let i = from + 1; i < to; i++) {
-    const line = lines[i]!;
-    if (!/^\s*-( |$)/.test(line)) continue;
-    itemIndent ??= indentOf(line);
-    if (indentOf(line) !== itemIndent) continue;
-    seen++;
-    if (seen === index) {
-      return { index: i, column: itemIndent + 3, child: { from: i, to: blockEnd(lines, i, to, itemIndent, false), indent: itemIndent } };
+/**
+ * Positions come from the `yaml` package, which keeps where each node was written; the values
+ * themselves stay those of src/lib/front-matter.ts, which reads them as the build does. A key is
+ * located at its name, inside any quotes, so the column points at the word the message names.
+ */
+function fieldLocator(frontMatter: readonly string[]): Locate {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(frontMatter.join('\n'), { lineCounter, uniqueKeys: false });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + 1, column: col };
+  };
+  return (path) => {
+    let found: Position = { line: 2, column: 1 };
+    let node: unknown = document.contents;
+    for (const segment of path) {
+      if (isAlias(node)) node = node.resolve(document);
+      if (isSeq(node) && typeof segment === 'number') {
+        const item: unknown = node.items[segment];
+        if (!isNode(item) || !item.range) break;
+        found = at(item.range[0]);
+        node = item;
+      } else if (isMap(node)) {
+        const pair = node.items.find(({ key }) => isScalar(key) && String(key.value) === String(segment));
+        if (!isScalar(pair?.key) || !pair.key.range) break;
+        const quoted = pair.key.type === Scalar.QUOTE_DOUBLE || pair.key.type === Scalar.QUOTE_SINGLE;
+        found = at(pair.key.range[0] + (quoted ? 1 : 0));
+        node = pair.value;
+      } else {
+        break;
+      }
     }
-  }
-  return undefined;
+    return found;
+  };
 }
