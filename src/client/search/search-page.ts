@@ -1,20 +1,15 @@
 /**
  * The /search/ page: reads the search from the URL, keeps the URL in sync as the responder types
- * or filters, renders ranked results and filters with counts.
+ * or filters, renders ranked results and filters with counts (./search-session.ts).
  */
-import { SEARCH_FACETS, type SearchFacet } from '../../lib/search/index-record';
-import { countFacets } from '../../lib/search/facets';
-import { shapeQuery } from '../../lib/search/query';
-import { hasFilters, parseSearchState, serializeSearchState, toSort, type SearchState } from '../../lib/search/url-state';
+import type { SearchFacet } from '../../lib/search/index-record';
+import { parseSearchState, toSort, type SearchState } from '../../lib/search/url-state';
 import { HINTS_ELEMENT_ID, parseIndexHints } from '../../lib/search/index-hints';
-import { INDEX_MISSING, SearchEngine, type FoundIncident, type SearchOutcome } from './engine';
-import { patternMatcher, type LikelyPattern, type PatternClues } from '../../lib/search/likely-pattern';
-import { incompleteText, renderLikelyPattern, renderResult, statusText } from './render';
-import { INDEX_NOT_STORED } from '../../lib/offline/worker-config';
+import { patternMatcher, type PatternClues } from '../../lib/search/likely-pattern';
 import { announceSearchSettled } from '../offline/quiet';
+import { INDEX_MISSING, SearchEngine } from './engine';
+import { SearchSession, type FacetLabels } from './search-session';
 
-/** Each result loads its own data file; ten fill a screen and keep a cold search's bytes near the floor. */
-const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 120;
 
 export interface SearchPageElements {
@@ -32,75 +27,48 @@ export interface SearchPageElements {
   patterns: PatternClues[];
 }
 
-type FacetLabels = Partial<Record<SearchFacet, Record<string, string>>>;
-
-const FACET_NAMES: Record<SearchFacet, string> = {
-  pattern: 'Pattern',
-  service: 'Service',
-  impact: 'Impact',
-  year: 'Year',
-  organization: 'Organization',
-};
-
 export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
   // The index loads first; preparing the pattern clues is work for the main thread while it does.
   const loading = SearchEngine.load(parseIndexHints(document.getElementById(HINTS_ELEMENT_ID)?.textContent));
-  const labels = { pattern: Object.fromEntries(ui.patterns.map((p) => [p.id, p.title])) };
+  const labels: FacetLabels = { pattern: Object.fromEntries(ui.patterns.map((p) => [p.id, p.title])) };
   const likelyPattern = patternMatcher(ui.patterns);
-  let state = parseSearchState(location.search);
+  const fromUrl = showSearchFromUrl(ui);
+  const engine = await waitForIndex(ui, loading);
+  // Words typed while the script and the index were loading win over the URL's.
+  const session = new SearchSession(ui, engine, labels, likelyPattern, { ...fromUrl, q: ui.input.value });
+  listenToTyping(ui, session);
+  listenToControls(ui, session);
+  listenToHistory(ui, session);
+  await session.run(false);
+}
+
+/** The URL's search in the form, unless words were typed before the script ran. */
+function showSearchFromUrl(ui: SearchPageElements): SearchState {
+  const state = parseSearchState(location.search);
   if (!ui.input.value) ui.input.value = state.q;
   ui.sort.value = state.sort;
+  return state;
+}
+
+/** Says the index is loading; without one, says so, points to browsing by pattern and gives up. */
+async function waitForIndex(ui: SearchPageElements, loading: Promise<SearchEngine>): Promise<SearchEngine> {
   ui.status.textContent = 'Loading the search index…';
-  let engine: SearchEngine;
   try {
-    engine = await loading;
+    return await loading;
   } catch (error) {
     ui.status.textContent = `${INDEX_MISSING} Meanwhile, browse by pattern below.`;
     ui.empty.hidden = false;
     announceSearchSettled();
     throw error;
   }
-  // Words typed while the script and the index were loading win over the URL's.
-  state = { ...state, q: ui.input.value };
-  let generation = 0;
-  let shown = PAGE_SIZE;
-  // Offline, a part of the index this device never stored reads to Pagefind as no match; the
-  // service worker says so (src/client/offline/sw.ts), and the answer is then called incomplete.
-  let indexNotStored = false;
-  navigator.serviceWorker?.addEventListener('message', (event) => {
-    if (event.data === INDEX_NOT_STORED) indexNotStored = true;
-  });
+}
 
-  const run = async (pushHistory: boolean) => {
-    const mine = ++generation;
-    const isCurrent = () => mine === generation;
-    const url = `${location.pathname}${serializeSearchState(state)}`;
-    if (url !== `${location.pathname}${location.search}`) history[pushHistory ? 'pushState' : 'replaceState'](null, '', url);
-    if (!state.q.trim() && !hasFilters(state)) return showIdle(ui, labels, state);
-    const started = performance.now();
-    indexNotStored = false;
-    const draw = resultDrawer(ui, engine, state.q, shown, likelyPattern(state.q), isCurrent);
-    const outcome = await engine.search(state.q, state.filters, state.sort, draw);
-    if (!isCurrent()) return;
-    await draw(outcome);
-    if (!isCurrent()) return;
-    const n = outcome.found.length;
-    ui.status.textContent = indexNotStored ? incompleteText(n) : statusText(outcome, shown, performance.now() - started);
-    ui.empty.hidden = n > 0;
-    ui.more.hidden = n <= shown;
-    const membership = await engine.membership();
-    if (isCurrent()) renderFilters(ui, labels, state, countFacets(outcome.unfiltered.map((h) => h.id), membership));
-    announceSearchSettled();
-  };
-
+/** Searches after a pause in typing, at once on Enter or submit; Shift+Enter adds a line. */
+function listenToTyping(ui: SearchPageElements, session: SearchSession): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   ui.input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      state = { ...state, q: ui.input.value };
-      shown = PAGE_SIZE;
-      void run(false);
-    }, TYPING_PAUSE_MS);
+    timer = setTimeout(() => session.change({ q: ui.input.value }, { pushHistory: false, firstPage: true }), TYPING_PAUSE_MS);
   });
   ui.input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -111,127 +79,34 @@ export async function mountSearchPage(ui: SearchPageElements): Promise<void> {
   ui.form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    state = { ...state, q: ui.input.value };
-    shown = PAGE_SIZE;
-    void run(true);
+    session.change({ q: ui.input.value }, { pushHistory: true, firstPage: true });
   });
-  ui.sort.addEventListener('change', () => {
-    state = { ...state, sort: toSort(ui.sort.value) };
-    void run(true);
-  });
-  ui.more.addEventListener('click', () => {
-    shown += PAGE_SIZE;
-    void run(false);
-  });
+}
+
+function listenToControls(ui: SearchPageElements, session: SearchSession): void {
+  ui.sort.addEventListener('change', () => session.change({ sort: toSort(ui.sort.value) }, { pushHistory: true, firstPage: false }));
+  ui.more.addEventListener('click', () => session.showMore());
   ui.filters.addEventListener('change', (event) => {
-    const box = event.target as HTMLInputElement;
-    const facet = box.name as SearchFacet;
-    const values = new Set(state.filters[facet]);
-    if (box.checked) values.add(box.value);
-    else values.delete(box.value);
-    state = { ...state, filters: { ...state.filters, [facet]: [...values] } };
-    void run(true);
+    const filters = toggled(session.state.filters, event.target as HTMLInputElement);
+    session.change({ filters }, { pushHistory: true, firstPage: false });
   });
+}
+
+/** The filters with one checkbox's value added or removed, as the box now says. */
+function toggled(filters: SearchState['filters'], box: HTMLInputElement): SearchState['filters'] {
+  const facet = box.name as SearchFacet;
+  const values = new Set(filters[facet]);
+  if (box.checked) values.add(box.value);
+  else values.delete(box.value);
+  return { ...filters, [facet]: [...values] };
+}
+
+/** Back and Forward show the search their URL holds. */
+function listenToHistory(ui: SearchPageElements, session: SearchSession): void {
   addEventListener('popstate', () => {
-    state = parseSearchState(location.search);
+    const state = parseSearchState(location.search);
     ui.input.value = state.q;
     ui.sort.value = state.sort;
-    shown = PAGE_SIZE;
-    void run(false);
+    session.change(state, { pushHistory: false, firstPage: true });
   });
-  await run(false);
-}
-
-function showIdle(ui: SearchPageElements, labels: FacetLabels, state: SearchState): void {
-  ui.results.replaceChildren();
-  ui.status.textContent = 'Type what you see: a symptom, an error message or an alert name.';
-  ui.empty.hidden = true;
-  ui.more.hidden = true;
-  ui.likelyPattern.hidden = true;
-  renderFilters(ui, labels, state, null);
-}
-
-/**
- * Draws one search's results: its selective preview, then its final ranking. Each result's item
- * is made once, so what both drawings show is not fetched or rendered twice.
- */
-function resultDrawer(ui: SearchPageElements, engine: SearchEngine, q: string, shown: number, likely: LikelyPattern | undefined, isCurrent: () => boolean) {
-  const items = new Map<string, Promise<HTMLElement>>();
-  const itemFor = (hit: FoundIncident, words: readonly string[]) => {
-    let item = items.get(hit.id);
-    if (!item) items.set(hit.id, (item = engine.data(hit.result!).then((data) => renderResult(data, words))));
-    return item;
-  };
-  const typed = shapeQuery(q).terms.map((t) => t.text);
-  return (outcome: SearchOutcome) => {
-    const words = [...typed, ...outcome.corrected.flatMap((c) => c.searched)];
-    return drawResults(ui, outcome.found.slice(0, shown).map((hit) => itemFor(hit, words)), likely, isCurrent);
-  };
-}
-
-/**
- * Draws result items in order, each as soon as it and those above it are ready, so the first
- * result does not wait for the tenth's data. Items already on screen in the same place stay.
- */
-async function drawResults(ui: SearchPageElements, items: readonly Promise<HTMLElement>[], likely: LikelyPattern | undefined, isCurrent: () => boolean): Promise<void> {
-  let drawn = 0;
-  for (const pending of items) {
-    const item = await pending;
-    if (!isCurrent()) return;
-    if (drawn === 0) showLikelyPattern(ui, likely);
-    if (ui.results.children[drawn] !== item) ui.results.insertBefore(item, ui.results.children[drawn] ?? null);
-    drawn++;
-  }
-  if (drawn === 0) showLikelyPattern(ui, likely);
-  while (ui.results.children.length > drawn) ui.results.lastElementChild!.remove();
-}
-
-/** Drawn with the first result, never after it, so the result a responder reaches for does not move. */
-function showLikelyPattern(ui: SearchPageElements, likely: LikelyPattern | undefined): void {
-  ui.likelyPattern.replaceChildren(...(likely ? renderLikelyPattern(likely) : []));
-  ui.likelyPattern.hidden = !likely;
-}
-
-const MAX_VALUES = 12;
-
-
-function renderFilters(ui: SearchPageElements, labels: FacetLabels, state: SearchState, counts: ReturnType<typeof countFacets> | null): void {
-  if (!counts) {
-    ui.filters.replaceChildren();
-    return;
-  }
-  const groups = SEARCH_FACETS.map((facet) => {
-    const entries = [...counts[facet]].sort((a, b) => (facet === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])));
-    for (const value of state.filters[facet]) if (!counts[facet].has(value)) entries.unshift([value, 0]);
-    if (entries.length === 0) return null;
-    const fieldset = document.createElement('fieldset');
-    const legend = document.createElement('legend');
-    legend.textContent = FACET_NAMES[facet];
-    fieldset.append(legend);
-    const label = (value: string) => labels[facet]?.[value] ?? value;
-    const boxes = entries.map(([value, count], i) => {
-      const wrapper = document.createElement('label');
-      const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: facet, value, checked: state.filters[facet].includes(value) });
-      wrapper.append(box, ` ${label(value)} `, Object.assign(document.createElement('span'), { className: 'count', textContent: `(${count})` }));
-      if (i >= MAX_VALUES && !box.checked) wrapper.dataset.overflow = '';
-      return wrapper;
-    });
-    const visible = boxes.filter((b) => !('overflow' in b.dataset));
-    const hidden = boxes.filter((b) => 'overflow' in b.dataset);
-    fieldset.append(...visible);
-    if (hidden.length > 0) {
-      const more = document.createElement('details');
-      const summary = document.createElement('summary');
-      summary.textContent = `${hidden.length} more`;
-      more.append(summary, ...hidden);
-      fieldset.append(more);
-    }
-    return fieldset;
-  }).filter((group): group is HTMLFieldSetElement => group !== null);
-  // Re-rendering replaces the checkboxes; keep a keyboard user's place.
-  const focused = ui.filters.contains(document.activeElement) ? (document.activeElement as HTMLInputElement) : null;
-  ui.filters.replaceChildren(...groups);
-  if (focused?.name) {
-    ui.filters.querySelector<HTMLInputElement>(`input[name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]`)?.focus();
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * The shapes of body the compiler cannot take, read from the text before any compiler sees it.
  * This scan is linear and never recurses, so it can refuse such a body with its line first
- * (src/lib/validate/content.ts runs it before the compiler):
+ * (src/lib/validate/checks/entry.ts runs it before the compiler):
  *
  * - Nesting. The MDX compiler and Astro's renderer recurse once per level: a few hundred
  *   blockquotes on one line crash the build, a few thousand nested list markers crash the

@@ -14,6 +14,11 @@ export interface ValidationIssue {
   severity: 'error' | 'warning';
 }
 
+/** An error at a place in a content file, with a hint only when there is one. */
+export function errorAt(file: string, at: { line: number; column: number }, field: string, message: string, hint?: string): ValidationIssue {
+  return { file, line: at.line, column: at.column, field, message, severity: 'error', ...(hint ? { hint } : {}) };
+}
+
 const MAX_QUOTED = 80;
 const MAX_PRINTED = 500;
 
