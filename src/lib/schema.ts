@@ -10,6 +10,7 @@ import { z } from 'astro/zod';
 import { DurationSyntaxError, parseDuration } from './duration';
 import { IMPACT_LEVELS } from './impact';
 import { MAX_ITEMS, MAX_LENGTH } from './content-limits';
+import { sentences } from './sentences';
 import { KEBAB, INCIDENT_SLUG } from './slug';
 import {
   durationRange,
@@ -39,7 +40,8 @@ export const DETECTIONS = ['alert', 'customer-report', 'staff', 'automated-test'
 /** How far a stated `duration` may stray from `ended - started` before it is a contradiction. */
 export const DURATION_TOLERANCE_MINUTES = 1;
 
-const MAX_SUMMARY_SENTENCES = 3;
+/** The most sentences a summary may have; the importers cut their leads to it too. */
+export const MAX_SUMMARY_SENTENCES = 3;
 
 /** A point in time; `allowUnknown` admits the literal `unknown`. */
 function timePointSchema<AllowUnknown extends boolean>(allowUnknown: AllowUnknown) {
@@ -81,13 +83,9 @@ const summary = z
   .trim()
   .min(1, { message: 'write one to three sentences' })
   .max(MAX_LENGTH.summary)
-  .refine((text) => countSentences(text) <= MAX_SUMMARY_SENTENCES, {
+  .refine((text) => sentences(text).length <= MAX_SUMMARY_SENTENCES, {
     message: `keep the summary to ${MAX_SUMMARY_SENTENCES} sentences; the rest belongs in the body`,
   });
-
-function countSentences(text: string): number {
-  return text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/).filter((s) => s.trim()).length;
-}
 
 export const sourceSchema = z.strictObject({
   /** Title of the original writeup, as its publisher gave it. */

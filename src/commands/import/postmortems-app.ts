@@ -6,7 +6,8 @@
  * keywords, fetch time, an unusable end time) are kept in an "Imported from" section.
  */
 import { FrontMatterError, readFrontMatter, writeFrontMatter } from '../../lib/front-matter';
-import type { IncidentData } from '../../lib/schema';
+import { MAX_SUMMARY_SENTENCES, type IncidentData } from '../../lib/schema';
+import { sentences } from '../../lib/sentences';
 import { slugify, uniqueIncidentSlug } from '../../lib/slug';
 import { endsNotAfterStart, isKnown, type KnownTime, type TimePoint } from '../../lib/time-point';
 import { corpusTime, dateInTitle, dateInUrl } from './dates';
@@ -66,15 +67,11 @@ function strings(value: unknown): string[] {
   return value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map((v) => String(v).trim()).filter(Boolean);
 }
 
-function sentences(text: string): string[] {
-  return text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/).filter(Boolean);
-}
-
-/** The first sentences of `text`, at most three and about MAX_SUMMARY_CHARS. */
+/** The first sentences of `text`, at most as many as a summary may have and about MAX_SUMMARY_CHARS. */
 export function leadSentences(text: string): string {
   const picked: string[] = [];
   for (const sentence of sentences(text)) {
-    if (picked.length === 3 || (picked.length > 0 && [...picked, sentence].join(' ').length > MAX_SUMMARY_CHARS)) break;
+    if (picked.length === MAX_SUMMARY_SENTENCES || (picked.length > 0 && [...picked, sentence].join(' ').length > MAX_SUMMARY_CHARS)) break;
     picked.push(sentence);
   }
   const lead = picked.join(' ');
