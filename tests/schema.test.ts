@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { describeFields, incidentSchema, MAX_SUMMARY_SENTENCES, patternSchema, sourceSchema } from '../src/lib/schema';
+import { describeFields, incidentSchema, MAX_SUMMARY_SENTENCES, patternSchema, sourceSchema, type IncidentInput } from '../src/lib/schema';
 import { DURATION_FORMS } from '../src/lib/duration';
 import { parseTimePoint } from '../src/lib/time-point';
 import { incidentData, MINIMAL_INCIDENT, VALID_INCIDENT } from './helpers/incident-fixtures';
@@ -363,5 +363,18 @@ describe('describeFields', () => {
 
   it('refuses a field without a description', () => {
     expect(() => describeFields(z.object({ bare: z.string() }))).toThrow('field "bare" has no description and examples');
+  });
+});
+
+describe('IncidentInput', () => {
+  it('types front matter the schema accepts, so a field it does not know or a value of the wrong type does not compile', () => {
+    const input: IncidentInput = { title: 'T', summary: 'S.', started: '2017-01-31', duration: '45m', impact: 'major', patterns: ['retry-storm'] };
+    // @ts-expect-error the schema has no "severity" field
+    const unknownField: IncidentInput = { ...input, severity: 'high' };
+    // @ts-expect-error "huge" is not an impact level
+    const wrongValue: IncidentInput = { ...input, impact: 'huge' };
+    expect(incidentSchema.safeParse(input).success).toBe(true);
+    expect(incidentSchema.safeParse(unknownField).success).toBe(false);
+    expect(incidentSchema.safeParse(wrongValue).success).toBe(false);
   });
 });

@@ -269,4 +269,6 @@ export const patternSchema = z.strictObject({
 });
 
 export type IncidentData = z.output<typeof incidentSchema>;
+/** A writeup's front matter as written, before parsing: what the importers produce. */
+export type IncidentInput = z.input<typeof incidentSchema>;
 export type PatternData = z.output<typeof patternSchema>;
