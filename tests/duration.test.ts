@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   approximately,
+  DURATION_FORMS,
   DurationSyntaxError,
   estimateMinutes,
   formatDuration,
@@ -80,6 +81,12 @@ describe('parseDuration', () => {
     expect(() => parseDuration('4x')).toThrow(
       '"4x" is not a duration: write it like 45m, 4h30m, 2d, 1d6h, PT4H30M, or unknown',
     );
+  });
+
+  it('accepts every form it names in its error and the duration field\'s description', () => {
+    const forms = DURATION_FORMS.split(/, (?:or )?/);
+    expect(forms).toEqual(['45m', '4h30m', '2d', '1d6h', 'PT4H30M', 'unknown']);
+    for (const form of forms) expect(() => parseDuration(form)).not.toThrow();
   });
 
   it('throws an Error subclass so callers can catch it generically', () => {

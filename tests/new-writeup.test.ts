@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { newWriteup, type Terminal } from '../src/commands/new-writeup-command';
 import { checkContent } from '../src/commands/check-content-command';
+import { incidentSchema } from '../src/lib/schema';
 import { temporaryFolders } from './helpers/temporary-folders';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/content', import.meta.url));
@@ -61,6 +62,29 @@ describe('npm run new', () => {
     expect(result.stderr).toEqual(['missing --summary, --started, --impact, --patterns, --ended or --duration (--duration unknown if neither is known); there is no terminal to ask on']);
   });
 
+  it('asks for the fields the schema requires, whatever they are', async () => {
+    const required = Object.entries(incidentSchema.shape).filter(([, field]) => !field.safeParse(undefined).success).map(([name]) => name);
+    const result = await newWriteup({ root: await project(), values: {} });
+    expect(result.stderr).toEqual([
+      `missing ${required.map((name) => `--${name}`).join(', ')}, --ended or --duration (--duration unknown if neither is known); there is no terminal to ask on`,
+    ]);
+  });
+
+  it('asks each question with the field\'s description and allowed values from the schema', async () => {
+    const terminal = scripted(['Writes time out after a failover', 'Writes failed.', '2021-03-04T10:00:00Z', 'major', 'retry-storm', '', '20m']);
+    await newWriteup({ root: await project(), values: {}, terminal });
+    const asked = ['title', 'summary', 'started', 'impact', 'patterns', 'ended', 'duration'] as const;
+    asked.forEach((name, i) => {
+      const description = incidentSchema.shape[name].meta()!.description!;
+      expect(terminal.questions[i]).toContain(description.slice(1));
+    });
+    expect(terminal.questions[3]).toMatch(/^Impact \(how bad it was.*: unknown, none, minor, major, critical\): $/);
+    expect(terminal.questions[5]).toMatch(/; leave empty to give a duration instead\): $/);
+    expect(terminal.questions[6]).toBe(
+      'Duration (how long impact lasted: 45m, 4h30m, 2d, 1d6h, PT4H30M, or unknown; it must agree with ended when both are given): ',
+    );
+  });
+
   it('writes nothing and reports the problem at its line when a flag is invalid', async () => {
     const root = await project();
     const result = await newWriteup({ root, values: { ...FLAGS, patterns: 'retry-strom' } });
@@ -77,7 +101,7 @@ describe('npm run new', () => {
     const terminal = scripted(['Writes time out after a failover', 'Writes failed.', '2021-03-04T10:00:00Z', 'huge', 'retry-storm', '', '20m', 'major']);
     const result = await newWriteup({ root, values: {}, terminal });
     expect(result).toMatchObject({ code: 0, path: CREATED });
-    expect(terminal.questions.map((q) => q.split(/[,:]/)[0])).toEqual(['Title', 'Summary', 'Started', 'Impact', 'Patterns', 'Ended', 'Duration', 'Impact']);
+    expect(terminal.questions.map((q) => q.split(' ')[0])).toEqual(['Title', 'Summary', 'Started', 'Impact', 'Patterns', 'Ended', 'Duration', 'Impact']);
     expect(terminal.shown).toEqual([
       'Patterns to choose from:',
       '  capacity-limit: Capacity limit',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'astro/zod';
-import { incidentSchema, patternSchema } from '../src/lib/schema';
+import { z } from 'astro/zod';
+import { describeFields, incidentSchema, MAX_SUMMARY_SENTENCES, patternSchema, sourceSchema, type IncidentInput } from '../src/lib/schema';
+import { DURATION_FORMS } from '../src/lib/duration';
 import { parseTimePoint } from '../src/lib/time-point';
 import { incidentData, MINIMAL_INCIDENT, VALID_INCIDENT } from './helpers/incident-fixtures';
 
@@ -323,5 +324,57 @@ describe('patternSchema', () => {
 
   it('rejects a summary of four sentences', () => {
     expect(patternIssues({ ...VALID_PATTERN, summary: 'One. Two. Three. Four.' }).map((i) => i.path)).toEqual([['summary']]);
+  });
+});
+
+describe('describeFields', () => {
+  const schemas: [string, z.ZodObject<Record<string, z.ZodType>, z.core.$ZodObjectConfig>][] = [
+    ['incidentSchema', incidentSchema],
+    ['sourceSchema', sourceSchema],
+    ['patternSchema', patternSchema],
+  ];
+
+  it.each(schemas)('gives every field of %s a description and examples the field accepts', (_, schema) => {
+    const fields = describeFields(schema);
+    expect(fields.map((field) => field.name)).toEqual(Object.keys(schema.shape));
+    for (const { name, description, examples } of fields) {
+      expect(description, name).toMatch(/^[A-Z]\S* .*[^.]$/);
+      expect(examples.length, name).toBeGreaterThan(0);
+      const field = schema.shape[name]!;
+      for (const example of examples) expect(field.safeParse(example).success, `${name}: ${JSON.stringify(example)}`).toBe(true);
+    }
+  });
+
+  it('tells which fields a writeup must have and which values an enum allows', () => {
+    const fields = describeFields(incidentSchema);
+    expect(fields.filter((field) => !field.optional).map((field) => field.name)).toEqual(['title', 'summary', 'started', 'impact', 'patterns']);
+    expect(Object.fromEntries(fields.filter((field) => field.values).map((field) => [field.name, field.values]))).toEqual({
+      impact: ['unknown', 'none', 'minor', 'major', 'critical'],
+      trigger: ['deploy', 'config-change', 'infra-change', 'upgrade', 'traffic', 'dependency', 'hardware', 'time', 'security', 'unknown'],
+      detection: ['alert', 'customer-report', 'staff', 'automated-test', 'unknown'],
+    });
+  });
+
+  it('describes the duration forms the parser names, and the summary limit the rule enforces', () => {
+    const description = (name: string) => describeFields(incidentSchema).find((field) => field.name === name)!.description;
+    expect(description('duration')).toContain(DURATION_FORMS);
+    expect(description('summary')).toContain(`At most ${MAX_SUMMARY_SENTENCES} sentences`);
+  });
+
+  it('refuses a field without a description', () => {
+    expect(() => describeFields(z.object({ bare: z.string() }))).toThrow('field "bare" has no description and examples');
+  });
+});
+
+describe('IncidentInput', () => {
+  it('types front matter the schema accepts, so a field it does not know or a value of the wrong type does not compile', () => {
+    const input: IncidentInput = { title: 'T', summary: 'S.', started: '2017-01-31', duration: '45m', impact: 'major', patterns: ['retry-storm'] };
+    // @ts-expect-error the schema has no "severity" field
+    const unknownField: IncidentInput = { ...input, severity: 'high' };
+    // @ts-expect-error "huge" is not an impact level
+    const wrongValue: IncidentInput = { ...input, impact: 'huge' };
+    expect(incidentSchema.safeParse(input).success).toBe(true);
+    expect(incidentSchema.safeParse(unknownField).success).toBe(false);
+    expect(incidentSchema.safeParse(wrongValue).success).toBe(false);
   });
 });

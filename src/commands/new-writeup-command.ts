@@ -7,8 +7,14 @@ import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONTENT_EXTENSION } from '../lib/content-files';
 import { CONTENT_DIRS } from '../node/content-dirs';
-import { IMPACT_LEVELS } from '../lib/impact';
-import { renderWriteup, NEW_WRITEUP_FIELDS, type NewWriteupField, type NewWriteupValues } from './writeup-template';
+import {
+  isListField,
+  NEW_WRITEUP_FIELDS,
+  renderWriteup,
+  WRITEUP_FIELDS,
+  type NewWriteupField,
+  type NewWriteupValues,
+} from './writeup-template';
 import { incidentSlug, slugify } from '../lib/slug';
 import { parseTimePoint, TimeSyntaxError } from '../lib/time-point';
 import { validateContent } from '../lib/validate/content';
@@ -36,18 +42,25 @@ export interface NewWriteupResult extends CommandResult {
   path?: string;
 }
 
-const QUESTIONS: Record<NewWriteupField, string> = {
-  title: 'Title, what happened in a responder’s words',
-  summary: 'Summary, one to three sentences',
-  started: 'Started: 2017-01-31T23:00:00Z, 2017-01-31, 2017-01, 2017 or unknown',
-  ended: 'Ended, ISO 8601 (leave empty to give a duration instead)',
-  duration: 'Duration: 45m, 4h30m, 2d, PT4H30M or unknown',
-  impact: `Impact: ${IMPACT_LEVELS.join(', ')}`,
-  patterns: 'Patterns, comma-separated ids from the list above',
-  services: 'Services, comma-separated lowercase slugs (optional)',
-  organization: 'Organization (optional)',
-};
-const REQUIRED: readonly NewWriteupField[] = ['title', 'summary', 'started', 'impact', 'patterns'];
+/**
+ * The values the schema requires, in its order; each is a flag (tests/new-writeup.test.ts holds
+ * the two together). `ended` or `duration`, which the schema requires one of, is asked for on its own.
+ */
+const REQUIRED: readonly NewWriteupField[] = NEW_WRITEUP_FIELDS.filter((name) => !fieldNamed(name).optional);
+
+function fieldNamed(name: NewWriteupField) {
+  return WRITEUP_FIELDS.find((field) => field.name === name)!;
+}
+
+/** `Impact (how bad it was, …: unknown, none, …)`: the field's name, then its description from the schema. */
+function question(name: NewWriteupField): string {
+  const field = fieldNamed(name);
+  const description = field.description.replace(/^[A-Z](?![A-Z])/, (first) => first.toLowerCase());
+  const allowed = field.values ? `: ${field.values.join(', ')}` : '';
+  const list = isListField(field) ? '; comma-separated' : '';
+  const instead = name === 'ended' ? '; leave empty to give a duration instead' : '';
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} (${description}${allowed}${list}${instead})`;
+}
 
 export async function newWriteup(options: NewWriteupOptions): Promise<NewWriteupResult> {
   const { root, terminal, dirs = CONTENT_DIRS } = options;
@@ -89,8 +102,8 @@ export async function newWriteup(options: NewWriteupOptions): Promise<NewWriteup
 }
 
 async function askFor(field: NewWriteupField, values: NewWriteupValues, terminal: Terminal) {
-  values[field] = (await terminal.ask(`${QUESTIONS[field]}: `)).trim();
-  if (field === 'ended' && !values.ended) values.duration = (await terminal.ask(`${QUESTIONS.duration}: `)).trim();
+  values[field] = (await terminal.ask(`${question(field)}: `)).trim();
+  if (field === 'ended' && !values.ended) values.duration = (await terminal.ask(`${question('duration')}: `)).trim();
 }
 
 /** The value to ask again for a problem in `patterns[1]`, `duration`, …; none for the body. */

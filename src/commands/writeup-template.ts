@@ -1,13 +1,21 @@
 /**
- * The text `npm run new` writes: every field of GUIDE §2, the required ones filled in, the
- * optional ones commented out with their allowed values, the pattern ids to choose from, and the
- * body sections in order. A contributor fills it in without reading the schema.
+ * The text `npm run new` writes: every field of the schema (src/lib/schema.ts) in its order, the
+ * required ones filled in, the optional ones commented out with an example, each beside its
+ * description and allowed values, then the pattern ids to choose from and the body sections in
+ * order. All of it is read from the schema, so a contributor fills it in without reading the
+ * schema and the scaffold cannot fall behind it.
  */
-import { IMPACT_LEVELS } from '../lib/impact';
-import { DETECTIONS, TRIGGERS } from '../lib/schema';
+import { dump } from 'js-yaml';
+import { describeFields, incidentSchema, type FieldDescription } from '../lib/schema';
+
+/** Every field of a writeup, as the schema describes it. */
+export const WRITEUP_FIELDS = describeFields(incidentSchema);
+export type WriteupField = (typeof WRITEUP_FIELDS)[number]['name'];
 
 /** The values `npm run new` takes, as flags or answers; lists are comma-separated. */
-export const NEW_WRITEUP_FIELDS = ['title', 'summary', 'started', 'ended', 'duration', 'impact', 'patterns', 'services', 'organization'] as const;
+export const NEW_WRITEUP_FIELDS = [
+  'title', 'summary', 'started', 'ended', 'duration', 'impact', 'patterns', 'services', 'organization',
+] as const satisfies readonly WriteupField[];
 export type NewWriteupField = (typeof NEW_WRITEUP_FIELDS)[number];
 export type NewWriteupValues = Partial<Record<NewWriteupField, string>>;
 
@@ -28,7 +36,7 @@ export interface PatternChoice {
   title: string;
 }
 
-/** Comments start in this column, so the allowed values line up beside the fields. */
+/** Comments start in this column, so the descriptions line up beside the fields. */
 const COMMENT_COLUMN = 35;
 
 /** `a, b,, c` → `['a', 'b', 'c']` */
@@ -36,40 +44,43 @@ export function listValue(text: string | undefined): string[] {
   return (text ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 }
 
-export function renderWriteup(values: NewWriteupValues, patterns: readonly PatternChoice[]): string {
-  const line = (field: string, comment: string) => (comment ? `${field.padEnd(COMMENT_COLUMN - 1)} # ${comment}` : field);
-  const scalar = (name: NewWriteupField, comment: string, example: string) => {
-    const value = values[name];
-    return value ? line(`${name}: ${JSON.stringify(value)}`, comment) : line(`# ${name}: ${example}`, comment);
-  };
-  const list = (name: NewWriteupField, comment: string, example: string) => {
-    const items = listValue(values[name]);
-    return items.length ? line(`${name}: [${items.join(', ')}]`, comment) : line(`# ${name}: ${example}`, comment);
-  };
-  const patternIds = listValue(values.patterns);
-  const started = values.started ?? '';
+/** Whether a field holds a list: its examples are lists. */
+export function isListField(field: FieldDescription): boolean {
+  return Array.isArray(field.examples[0]);
+}
 
+/** What the scaffold says beside a field: its description, then the values it allows. */
+function fieldComment(field: FieldDescription): string {
+  return field.values ? `${field.description}: ${field.values.join(' | ')}` : field.description;
+}
+
+function isNewWriteupField(name: string): name is NewWriteupField {
+  return (NEW_WRITEUP_FIELDS as readonly string[]).includes(name);
+}
+
+const withComment = (text: string, comment: string) => `${text.padEnd(COMMENT_COLUMN - 1)} # ${comment}`;
+
+/** A field with the value given, or empty for a required one nobody gave yet. */
+function filledField(field: FieldDescription, given: string): string[] {
+  if (isListField(field)) return [withComment(`${field.name}:`, fieldComment(field)), ...listValue(given).map((item) => `  - ${item}`)];
+  // Enum values are plain words; anything else is quoted, so YAML keeps a date or a colon as text.
+  return [withComment(`${field.name}: ${field.values ? given : JSON.stringify(given)}`, fieldComment(field))];
+}
+
+/** An optional field left out: its first example, commented out. */
+function exampleField(field: FieldDescription): string[] {
+  const [first = '', ...rest] = dump({ [field.name]: field.examples[0] }, { quotingType: '"', lineWidth: -1 }).trimEnd().split('\n');
+  return [withComment(`# ${first}`, fieldComment(field)), ...rest.map((line) => `# ${line}`)];
+}
+
+export function renderWriteup(values: NewWriteupValues, patterns: readonly PatternChoice[]): string {
+  const started = values.started ?? '';
   const frontMatter = [
-    line(`title: ${JSON.stringify(values.title ?? '')}`, 'what happened, in a responder’s words'),
-    line(`summary: ${JSON.stringify(values.summary ?? '')}`, 'one to three sentences, shown in search results'),
-    line(`started: ${JSON.stringify(started)}`, 'when impact began: 2017-01-31T23:00:00Z, 2017-01-31, 2017-01, 2017 or unknown'),
-    scalar('ended', 'when impact ended; give ended, duration or both', '"2017-02-01T03:30:00Z"'),
-    scalar('duration', '45m, 4h30m, 2d, PT4H30M or unknown', '4h30m'),
-    line(`impact: ${values.impact ?? ''}`, IMPACT_LEVELS.join(' | ')),
-    line('patterns:', 'ids from content/patterns/, at least one (list below)'),
-    ...patternIds.map((id) => `  - ${id}`),
-    list('services', 'lowercase slugs of the systems involved', '[postgres, kubernetes]'),
-    scalar('organization', 'who had the incident', 'Example Corp'),
-    line('# trigger: deploy', TRIGGERS.join(' | ')),
-    line('# detection: alert', DETECTIONS.join(' | ')),
-    line('# signals:', 'what responders saw: alerts, errors, status codes'),
-    '#   - "HTTP 503 from the API"',
-    line('# sources:', 'the original writeups; http(s) only'),
-    '#   - title: "Postmortem of the outage"',
-    '#     url: https://example.com/postmortem',
-    line('# related:', 'slugs of other writeups in content/incidents/'),
-    '#   - 2017-01-31-short-title',
-    line('# draft: true', 'shown by npm start, left out of a build'),
+    ...WRITEUP_FIELDS.flatMap((field) => {
+      const given = isNewWriteupField(field.name) ? (values[field.name] ?? '') : '';
+      const isGiven = isListField(field) ? listValue(given).length > 0 : given !== '';
+      return isGiven || !field.optional ? filledField(field, given) : exampleField(field);
+    }),
     '#',
     '# Patterns to choose from (id: title):',
     ...patterns.map((pattern) => `#   ${pattern.id}: ${pattern.title}`),

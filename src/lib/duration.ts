@@ -1,13 +1,20 @@
 /**
- * Incident durations as writeups state them: compact (`4h30m`, `45m`, `2d`, `1d6h`),
- * ISO 8601 (`PT4H30M`, `P2D`, `P1DT6H`), or `unknown`. Internally a duration is a whole or
- * fractional number of minutes; `null` means the duration is not known.
+ * Incident durations as writeups state them (DURATION_FORMS): compact days, hours and minutes,
+ * ISO 8601, or `unknown`. Internally a duration is a whole or fractional number of minutes;
+ * `null` means the duration is not known.
  */
 
 export type Minutes = number;
 
 const COMPACT = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/**
+ * The forms a writeup may write a duration in, as a contributor reads them: the `duration`
+ * field's description in src/lib/schema.ts and the message for an unreadable one both say this.
+ * It lives here, beside the patterns it describes, because the schema imports this parser.
+ */
+export const DURATION_FORMS = '45m, 4h30m, 2d, 1d6h, PT4H30M, or unknown';
 
 export class DurationSyntaxError extends Error {}
 
@@ -28,9 +35,7 @@ export function parseDuration(text: string): Minutes | null {
     const [, w, d, h, m, s] = iso;
     return toMinutes({ weeks: w, days: d, hours: h, minutes: m, seconds: s });
   }
-  throw new DurationSyntaxError(
-    `"${text}" is not a duration: write it like 45m, 4h30m, 2d, 1d6h, PT4H30M, or unknown`,
-  );
+  throw new DurationSyntaxError(`"${text}" is not a duration: write it like ${DURATION_FORMS}`);
 }
 
 function toMinutes(parts: Partial<Record<'weeks' | 'days' | 'hours' | 'minutes' | 'seconds', string>>): Minutes {

@@ -6,7 +6,8 @@
  * keywords, fetch time, an unusable end time) are kept in an "Imported from" section.
  */
 import { FrontMatterError, readFrontMatter, writeFrontMatter } from '../../lib/front-matter';
-import type { IncidentData } from '../../lib/schema';
+import { MAX_SUMMARY_SENTENCES, type IncidentData, type IncidentInput } from '../../lib/schema';
+import { sentences } from '../../lib/sentences';
 import { slugify, uniqueIncidentSlug } from '../../lib/slug';
 import { endsNotAfterStart, isKnown, type KnownTime, type TimePoint } from '../../lib/time-point';
 import { corpusTime, dateInTitle, dateInUrl } from './dates';
@@ -44,6 +45,16 @@ export interface ImportedWriteup {
   warnings: string[];
 }
 
+/**
+ * The .mdx file of an imported writeup. The front matter is the schema's input, so a field the
+ * schema does not know, or a value of the wrong type, does not compile; a field left undefined
+ * is left out, as YAML has no undefined.
+ */
+export function writeImportedWriteup(data: IncidentInput, body: string): string {
+  const fields = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+  return writeFrontMatter(`\n${body}\n`, fields);
+}
+
 /** Services named often enough in postmortems to be worth a filter when a keyword says them. */
 const KNOWN_SERVICES = new Set([
   'postgres', 'postgresql', 'mysql', 'redis', 'memcached', 'mongodb', 'cassandra', 'elasticsearch', 'kafka',
@@ -66,15 +77,11 @@ function strings(value: unknown): string[] {
   return value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map((v) => String(v).trim()).filter(Boolean);
 }
 
-function sentences(text: string): string[] {
-  return text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/).filter(Boolean);
-}
-
-/** The first sentences of `text`, at most three and about MAX_SUMMARY_CHARS. */
+/** The first sentences of `text`, at most as many as a summary may have and about MAX_SUMMARY_CHARS. */
 export function leadSentences(text: string): string {
   const picked: string[] = [];
   for (const sentence of sentences(text)) {
-    if (picked.length === 3 || (picked.length > 0 && [...picked, sentence].join(' ').length > MAX_SUMMARY_CHARS)) break;
+    if (picked.length === MAX_SUMMARY_SENTENCES || (picked.length > 0 && [...picked, sentence].join(' ').length > MAX_SUMMARY_CHARS)) break;
     picked.push(sentence);
   }
   const lead = picked.join(' ');
@@ -99,103 +106,167 @@ function firstBodyText(body: string): string {
   return body.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith('#')) ?? '';
 }
 
+/** A record's fields as the conversion reads them: trimmed, lists as lists, its links found. */
+interface RecordText {
+  title: string;
+  company: string;
+  product: string;
+  categories: string[];
+  keywords: string[];
+  /** The record's whole summary; the writeup's is its lead. */
+  summary: string;
+  body: string;
+  /** The http(s) links in the record's `url`. */
+  urls: string[];
+}
+
+/** What a conversion reports: warnings for the command, and what it left out, for "Imported from". */
+interface Notes {
+  warnings: string[];
+  leftOut: string[];
+}
+
+/** Converts a record: each field from its own step, in the order their warnings are reported. */
 export function convertRecord(record: CorpusRecord, body: string, takenSlugs: ReadonlySet<string>): ImportedWriteup {
-  const warnings: string[] = [];
-  const company = record.company?.trim() ?? '';
-  const product = record.product?.trim() ?? '';
-  const categories = strings(record.categories);
-  const keywords = strings(record.keywords);
-  const bodyText = body.trim();
-
-  let title = record.title?.trim() ?? '';
-  if (!title) {
-    // "Basecamp Basecamp incident" helps nobody: a product named like its company is said once.
-    const name = [...new Set([company, product].filter(Boolean))].join(' ');
-    title = name ? `${name} incident` : 'Untitled incident';
-    warnings.push(`no title: derived "${title}" from company and product`);
-  }
-
-  const fullSummary = record.summary?.trim() ?? '';
-  let summary = leadSentences(fullSummary);
-  if (!summary) {
-    summary = leadSentences(firstBodyText(bodyText));
-    if (summary) warnings.push('no summary: used the first sentences of the body');
-  }
-  if (!summary) {
-    summary = `${title}. The source gives no summary; see the original writeup.`;
-    warnings.push('no summary and no body: wrote a placeholder summary');
-  }
-
-  const unusable: string[] = [];
-  const urls = httpUrls(record.url ?? '');
-  let started: TimePoint | undefined = corpusTime(record.start_time);
-  if (!started) {
-    started = corpusTime(record.source_published_at);
-    if (started) warnings.push('no start_time: dated by the publication date');
-  }
-  if (!started) {
-    started = urls.map(dateInUrl).find(Boolean);
-    if (started) warnings.push('no start_time: dated by the publication date in the source URL');
-  }
-  if (!started) {
-    started = dateInTitle(title);
-    if (started) warnings.push('no start_time or publication date: dated by the date in the title');
-  }
-  if (!started) {
-    started = { text: 'unknown', precision: 'unknown' };
-    warnings.push('no date found: started is unknown');
-  }
-
-  const start: TimePoint = started;
-  const endTime = corpusTime(record.end_time);
-  let ended: KnownTime | undefined = endTime && isKnown(endTime) ? endTime : undefined;
-  if (record.end_time !== undefined && record.end_time !== null && record.end_time !== '' && !ended) {
-    unusable.push(`end_time ${JSON.stringify(String(record.end_time))} is not a date`);
-  }
-  if (ended && !record.start_time) {
-    unusable.push(`end_time ${ended.text} has no start_time to measure from`);
-    ended = undefined;
-  } else if (ended && (!isKnown(start) || endsNotAfterStart(start, ended))) {
-    unusable.push(`end_time ${ended.text} is not after the start (${started.text})`);
-    ended = undefined;
-  }
-  if (unusable.length > 0) warnings.push(...unusable.map((u) => `left out: ${u}`));
-
-  const sources = [
-    ...urls.map((url, i) => ({ title: i === 0 ? title : `See also (${new URL(url).hostname})`, url })),
-    ...(record.archive_url && isSingleHttpUrl(record.archive_url) ? [{ title: `Archived copy: ${title}`, url: record.archive_url }] : []),
-  ];
-  if (record.url && urls.length === 0) {
-    unusable.push(`source URL ${JSON.stringify(record.url)} is not http(s)`);
-    warnings.push(`left out of sources: ${record.url} is not an http(s) URL`);
-  }
-  if (record.url && urls.length > 0 && urls[0] !== record.url) warnings.push(`source URL field held ${urls.length} links: each is a source`);
-  const services = [...new Set([...(product ? [slugify(product, 40)] : []), ...keywords.map((k) => k.toLowerCase()).filter((k) => KNOWN_SERVICES.has(k))])];
-  const trigger = categories.map((c) => TRIGGER_BY_CATEGORY[c.toLowerCase()]).find(Boolean);
-
-  const data: Record<string, unknown> = {
+  const notes: Notes = { warnings: [], leftOut: [] };
+  const text = recordText(record, body);
+  const title = titleOf(text, notes);
+  const summary = summaryOf(text, title, notes);
+  const started = startedOf({ record, urls: text.urls, title }, notes);
+  const ended = endedOf(record, started, notes);
+  const sources = sourcesOf(record, text.urls, title, notes);
+  const data: IncidentInput = {
     title,
     summary,
     started: started.text,
-    ...(ended ? { ended: ended.text } : { duration: 'unknown' }),
+    ended: ended?.text,
+    duration: ended ? undefined : 'unknown',
     impact: 'unknown',
-    patterns: matchPatterns({ title, summary: fullSummary || summary, keywords, categories }),
-    ...(services.length > 0 ? { services } : {}),
-    ...(company ? { organization: company } : {}),
-    ...(trigger ? { trigger } : {}),
-    ...(keywords.length > 0 ? { signals: keywords } : {}),
-    ...(sources.length > 0 ? { sources } : {}),
+    patterns: matchPatterns({ title, summary: text.summary || summary, keywords: text.keywords, categories: text.categories }),
+    services: nonEmpty(servicesOf(text)),
+    organization: text.company || undefined,
+    trigger: triggerOf(text.categories),
+    signals: nonEmpty(text.keywords),
+    sources: nonEmpty(sources),
   };
-
-  const sections: string[] = [];
-  if (fullSummary) sections.push(`## Summary\n\n${markdownToSafeMdx(fullSummary)}`);
-  if (bodyText) sections.push(`## What happened\n\n${markdownToSafeMdx(demoteHeadings(bodyText))}`);
-  sections.push(importedFromSection(record, categories, keywords, unusable));
-
-  return { slug: uniqueIncidentSlug(started, title, takenSlugs), text: writeFrontMatter(`\n${sections.join('\n\n')}\n`, data), warnings };
+  return { slug: uniqueIncidentSlug(started, title, takenSlugs), text: writeImportedWriteup(data, bodyOf(record, text, notes.leftOut)), warnings: notes.warnings };
 }
 
-function importedFromSection(record: CorpusRecord, categories: string[], keywords: string[], unusable: string[]): string {
+function recordText(record: CorpusRecord, body: string): RecordText {
+  return {
+    title: record.title?.trim() ?? '',
+    company: record.company?.trim() ?? '',
+    product: record.product?.trim() ?? '',
+    categories: strings(record.categories),
+    keywords: strings(record.keywords),
+    summary: record.summary?.trim() ?? '',
+    body: body.trim(),
+    urls: httpUrls(record.url ?? ''),
+  };
+}
+
+function titleOf({ title, company, product }: RecordText, notes: Notes): string {
+  if (title) return title;
+  // "Basecamp Basecamp incident" helps nobody: a product named like its company is said once.
+  const name = [...new Set([company, product].filter(Boolean))].join(' ');
+  const derived = name ? `${name} incident` : 'Untitled incident';
+  notes.warnings.push(`no title: derived "${derived}" from company and product`);
+  return derived;
+}
+
+/** The lead of the record's summary, else of its body, else a placeholder that sends the reader to the source. */
+function summaryOf(text: RecordText, title: string, notes: Notes): string {
+  const lead = leadSentences(text.summary);
+  if (lead) return lead;
+  const bodyLead = leadSentences(firstBodyText(text.body));
+  if (bodyLead) {
+    notes.warnings.push('no summary: used the first sentences of the body');
+    return bodyLead;
+  }
+  notes.warnings.push('no summary and no body: wrote a placeholder summary');
+  return `${title}. The source gives no summary; see the original writeup.`;
+}
+
+/** What a record's start can be read from. */
+interface DateClues {
+  record: CorpusRecord;
+  urls: readonly string[];
+  title: string;
+}
+
+/** Where a start is looked for, in order, and the warning a fallback gives. */
+const START_SOURCES: readonly { find: (clues: DateClues) => TimePoint | undefined; warning?: string }[] = [
+  { find: ({ record }) => corpusTime(record.start_time) },
+  { find: ({ record }) => corpusTime(record.source_published_at), warning: 'no start_time: dated by the publication date' },
+  { find: ({ urls }) => urls.map(dateInUrl).find(Boolean), warning: 'no start_time: dated by the publication date in the source URL' },
+  { find: ({ title }) => dateInTitle(title), warning: 'no start_time or publication date: dated by the date in the title' },
+];
+
+function startedOf(clues: DateClues, notes: Notes): TimePoint {
+  for (const { find, warning } of START_SOURCES) {
+    const started = find(clues);
+    if (!started) continue;
+    if (warning) notes.warnings.push(warning);
+    return started;
+  }
+  notes.warnings.push('no date found: started is unknown');
+  return { text: 'unknown', precision: 'unknown' };
+}
+
+/** `end_time` when it is a date after a start the record states; anything else is left out, with the reason. */
+function endedOf(record: CorpusRecord, started: TimePoint, notes: Notes): KnownTime | undefined {
+  if (record.end_time === undefined || record.end_time === null || record.end_time === '') return undefined;
+  const ended = corpusTime(record.end_time);
+  if (!ended || !isKnown(ended)) return leaveOut(notes, `end_time ${JSON.stringify(String(record.end_time))} is not a date`);
+  if (!record.start_time) return leaveOut(notes, `end_time ${ended.text} has no start_time to measure from`);
+  if (!isKnown(started) || endsNotAfterStart(started, ended)) return leaveOut(notes, `end_time ${ended.text} is not after the start (${started.text})`);
+  return ended;
+}
+
+/** Notes a value the front matter leaves out, and why; the field then has none. */
+function leaveOut(notes: Notes, what: string): undefined {
+  notes.leftOut.push(what);
+  notes.warnings.push(`left out: ${what}`);
+  return undefined;
+}
+
+/** Each http(s) link of the record's `url` (the first titled as the writeup), then its archived copy. */
+function sourcesOf(record: CorpusRecord, urls: readonly string[], title: string, notes: Notes): { title: string; url: string }[] {
+  if (record.url && urls.length === 0) {
+    notes.leftOut.push(`source URL ${JSON.stringify(record.url)} is not http(s)`);
+    notes.warnings.push(`left out of sources: ${record.url} is not an http(s) URL`);
+  }
+  if (record.url && urls.length > 0 && urls[0] !== record.url) notes.warnings.push(`source URL field held ${urls.length} links: each is a source`);
+  return [
+    ...urls.map((url, i) => ({ title: i === 0 ? title : `See also (${new URL(url).hostname})`, url })),
+    ...(record.archive_url && isSingleHttpUrl(record.archive_url) ? [{ title: `Archived copy: ${title}`, url: record.archive_url }] : []),
+  ];
+}
+
+/** The product, and the keywords that name a well-known service. */
+function servicesOf({ product, keywords }: RecordText): string[] {
+  return [...new Set([...(product ? [slugify(product, 40)] : []), ...keywords.map((k) => k.toLowerCase()).filter((k) => KNOWN_SERVICES.has(k))])];
+}
+
+function triggerOf(categories: readonly string[]): IncidentData['trigger'] {
+  return categories.map((c) => TRIGGER_BY_CATEGORY[c.toLowerCase()]).find(Boolean);
+}
+
+/** A list, or undefined when it is empty: an empty list is left out of the front matter. */
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
+}
+
+/** The record's summary and body as written, then "Imported from" with everything else. */
+function bodyOf(record: CorpusRecord, text: RecordText, leftOut: readonly string[]): string {
+  return [
+    ...(text.summary ? [`## Summary\n\n${markdownToSafeMdx(text.summary)}`] : []),
+    ...(text.body ? [`## What happened\n\n${markdownToSafeMdx(demoteHeadings(text.body))}`] : []),
+    importedFromSection(record, text.categories, text.keywords, leftOut),
+  ].join('\n\n');
+}
+
+function importedFromSection(record: CorpusRecord, categories: readonly string[], keywords: readonly string[], leftOut: readonly string[]): string {
   const item = (label: string, value: unknown) => (value ? [`- ${label}: ${markdownToSafeMdx(String(value instanceof Date ? value.toISOString() : value))}`] : []);
   const lines = [
     ...item('Corpus record', record.uuid),
@@ -205,7 +276,7 @@ function importedFromSection(record: CorpusRecord, categories: string[], keyword
     ...item('Keywords', keywords.join(', ')),
     ...item('Published', record.source_published_at),
     ...item('Fetched', record.source_fetched_at),
-    ...unusable.map((u) => `- Not imported as a field: ${markdownToSafeMdx(u)}`),
+    ...leftOut.map((u) => `- Not imported as a field: ${markdownToSafeMdx(u)}`),
   ];
   return `## Imported from\n\nImported from the postmortems-app corpus.\n\n${lines.join('\n')}`;
 }

@@ -16,12 +16,12 @@
  * - body: the updates as a <Timeline> at their times, then "Imported from" with every other field.
  */
 import { z } from 'astro/zod';
-import { writeFrontMatter } from '../../lib/front-matter';
 import type { Impact } from '../../lib/impact';
+import type { IncidentInput } from '../../lib/schema';
 import { slugify, uniqueIncidentSlug } from '../../lib/slug';
 import { parseTimePoint } from '../../lib/time-point';
 import { markdownToSafeMdx } from './markdown-to-mdx';
-import { isSingleHttpUrl, leadSentences, SOURCE_LINE, type ImportedWriteup } from './postmortems-app';
+import { isSingleHttpUrl, leadSentences, SOURCE_LINE, writeImportedWriteup, type ImportedWriteup } from './postmortems-app';
 import { readMessages } from './statuspage-messages';
 import { statusPatterns } from './statuspage-patterns';
 
@@ -264,19 +264,20 @@ export function convertStatuspageIncident(record: StatuspageRecord, takenSlugs: 
     ...(incident.shortlink && isSingleHttpUrl(incident.shortlink) ? [{ title: `Shortlink: ${title}`, url: incident.shortlink }] : []),
   ];
 
-  const data: Record<string, unknown> = {
+  const data: IncidentInput = {
     title,
     summary: summaryOf(entries, title),
     started: timing.startText,
-    ...(timing.endText ? { ended: timing.endText } : { duration: 'unknown' }),
+    ended: timing.endText,
+    duration: timing.endText ? undefined : 'unknown',
     impact,
     patterns: statusPatterns([incident.name, ...entries.map((entry) => entry.text)]),
-    ...(services.length > 0 ? { services } : {}),
+    services: services.length > 0 ? services : undefined,
     organization: page.name,
     sources,
   };
   const body = [timelineSection(entries), importedFromSection(record, notes)].filter(Boolean).join('\n\n');
 
   const slug = uniqueIncidentSlug(parseTimePoint(timing.startText), title, takenSlugs);
-  return { slug, text: writeFrontMatter(`\n${body}\n`, data), warnings };
+  return { slug, text: writeImportedWriteup(data, body), warnings };
 }
