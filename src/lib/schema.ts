@@ -5,7 +5,7 @@
  * `npm run new` reads each field's description from here (`describeFields`).
  *
  * Cross-file rules (a pattern id or `related` slug must exist) need the whole collection and
- * live in `validate/content.ts`.
+ * live in src/lib/validate/checks/references.ts, run by src/lib/validate/content.ts.
  */
 import { z } from 'astro/zod';
 import { DURATION_FORMS, DurationSyntaxError, parseDuration } from './duration';
