@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { completedLockfile, missingOptionalEntries, platformOf, type Lockfile } from '../src/commands/lockfile-platforms';
+import { completedLockfile, missingOptionalEntries, platformOf, type Lockfile } from '../src/commands/complete-lockfile-command';
 
 describe('package-lock.json', () => {
   it('has an entry for every optional platform package, so npm ci accepts it', () => {

@@ -4,7 +4,7 @@
  * Pagefind). npm then leaves the other platforms' optional packages out of package-lock.json, and
  * `npm ci` refuses the lock as out of sync. This adds the missing entries as npm would with the
  * full registry: optional, for their own OS and CPU, so npm skips them here and installs them on
- * those platforms. tests/lockfile-platforms.test.ts fails until it has been run.
+ * those platforms. tests/complete-lockfile-command.test.ts fails until it has been run.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { CommandResult } from './command-result';
