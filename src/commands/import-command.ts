@@ -186,11 +186,11 @@ export async function importCorpus(options: ImportOptions): Promise<CommandResul
   }
 
   const newFiles = converted.map(({ writeup }) => ({ path: pathOf(writeup.slug), text: writeup.text }));
-  const report = validateContent({ incidents: [...existing, ...newFiles], patterns });
+  // Only the new files are reported on, so the existing writeups' bodies are not compiled again.
+  const report = validateContent({ incidents: [...existing, ...newFiles], patterns }, { only: new Set(newFiles.map((file) => file.path)) });
   const invalid = new Map<string, string[]>();
-  const isNew = new Set(newFiles.map((file) => file.path));
   for (const issue of report.issues) {
-    if (issue.severity === 'error' && isNew.has(issue.file)) invalid.set(issue.file, [...(invalid.get(issue.file) ?? []), formatIssue(issue)]);
+    if (issue.severity === 'error') invalid.set(issue.file, [...(invalid.get(issue.file) ?? []), formatIssue(issue)]);
   }
 
   const stdout: string[] = [];

@@ -66,7 +66,8 @@ export async function newWriteup(options: NewWriteupOptions): Promise<NewWriteup
   const { root, terminal, dirs = CONTENT_DIRS } = options;
   const values: NewWriteupValues = { ...options.values };
   const files = await readContent(root, dirs);
-  const patterns = validateContent(files).patterns.map(({ id, data }) => ({ id, title: data.title }));
+  // Reporting on no file reads every front matter but compiles no body: only the patterns are wanted.
+  const patterns = validateContent(files, { only: new Set() }).patterns.map(({ id, data }) => ({ id, title: data.title }));
 
   const missing = (): NewWriteupField[] => [
     ...REQUIRED.filter((field) => !values[field]?.trim()),
@@ -87,7 +88,7 @@ export async function newWriteup(options: NewWriteupOptions): Promise<NewWriteup
       return { code: 1, stdout: [], stderr: [`${path} already exists; edit it, or choose another title`] };
     }
     const text = renderWriteup(values, patterns);
-    const issues = validateContent({ ...files, incidents: [...files.incidents, { path, text }] }).issues.filter((i) => i.file === path);
+    const issues = validateContent({ ...files, incidents: [...files.incidents, { path, text }] }, { only: new Set([path]) }).issues;
     const errors = issues.filter((issue) => issue.severity === 'error');
     const fixable = [...new Set(errors.map((issue) => fieldOf(issue.field)).filter((field) => field !== undefined))];
     if (errors.length === 0 || !terminal || fixable.length === 0) {
