@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { brokenLinks, linkIssue, resolveInternal, siteAddress, siteLinks, type Link, type SiteFiles } from './link-scan';
+import { brokenLinks, linkIssue, resolveInternal, siteAddress, siteLinks, type FoundLink, type SiteFiles } from './link-scan';
 import { mapWithLimit } from '../lib/concurrency';
 import { byLocation, formatIssue, githubAnnotation } from '../lib/validate/issue';
 import type { CommandResult } from './command-result';
@@ -31,10 +31,11 @@ export async function checkLinks(options: CheckLinksOptions): Promise<CommandRes
     return { code: 2, stdout: [], stderr: [`${dir}: no built site here; run npm run build first`] };
   }
   const label = dir.replace(/\/+$/, '');
-  const issues = brokenLinks(site, label);
+  const scan = siteLinks(site);
+  const issues = brokenLinks(site, label, scan);
   const { origin } = siteAddress(site);
-  const outside = new Map<string, { file: string; html: string; link: Link }>();
-  for (const found of siteLinks(site)) {
+  const outside = new Map<string, FoundLink>();
+  for (const found of scan.links) {
     const { url } = found.link;
     if (/^https?:\/\//i.test(url) && !resolveInternal(url, '/', origin) && !outside.has(url)) outside.set(url, found);
   }

@@ -55,27 +55,29 @@ function tags(html: string): Tag[] {
   return found;
 }
 
-export function extractLinks(html: string): Link[] {
+/** A page's links, and the ids and anchor names on it: what a `#fragment` can point at. */
+interface PageLinks {
+  links: Link[];
+  anchors: Set<string>;
+}
+
+/** Reads a page's tags once, for both its links and its anchors. */
+function readPage(html: string): PageLinks {
   const links: Link[] = [];
+  const anchors = new Set<string>();
   for (const tag of tags(html)) {
     for (const { name, value, offset } of tag.attributes) {
+      if (name === 'id' || (name === 'name' && tag.name === 'a')) anchors.add(value);
       if (!LINK_ATTRIBUTES.has(name)) continue;
       const urls = name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
       for (const url of urls.filter(Boolean)) links.push({ attribute: name, url, offset });
     }
   }
-  return links;
+  return { links, anchors };
 }
 
-/** Ids and anchor names on a page: what `#fragment` can point at. */
-export function extractAnchors(html: string): Set<string> {
-  const anchors = new Set<string>();
-  for (const tag of tags(html)) {
-    for (const { name, value } of tag.attributes) {
-      if (name === 'id' || (name === 'name' && tag.name === 'a')) anchors.add(value);
-    }
-  }
-  return anchors;
+export function extractLinks(html: string): Link[] {
+  return readPage(html).links;
 }
 
 export interface SiteAddress {
@@ -119,11 +121,28 @@ export function pageUrl(filePath: string): string {
   return filePath.replace(/(?:^|\/)index\.html$/, '/');
 }
 
-/** Each link on each page. */
-export function* siteLinks(site: SiteFiles): Generator<{ file: string; html: string; link: Link }> {
+/** A link, on the page it is on. */
+export interface FoundLink {
+  file: string;
+  html: string;
+  link: Link;
+}
+
+/** Every page of a site, read once: each link on each page, and each page's anchors by its file. */
+export interface SiteLinks {
+  links: FoundLink[];
+  anchors: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export function siteLinks(site: SiteFiles): SiteLinks {
+  const links: FoundLink[] = [];
+  const anchors = new Map<string, Set<string>>();
   for (const [file, html] of site.pages) {
-    for (const link of extractLinks(html)) yield { file, html, link };
+    const page = readPage(html);
+    anchors.set(file, page.anchors);
+    for (const link of page.links) links.push({ file, html, link });
   }
+  return { links, anchors };
 }
 
 /** A problem with a link, at the line and column it is written; `outDir` prefixes the page path. */
@@ -131,31 +150,26 @@ export function linkIssue(outDir: string, file: string, html: string, link: Link
   return { file: `${outDir}${file}`, ...positionAt(html, link.offset), field: link.attribute, message: `${link.url}: ${message}`, severity: 'error' };
 }
 
-/** Every broken internal link and anchor, located in the page that has it. */
-export function brokenLinks(site: SiteFiles, outDir: string): ValidationIssue[] {
-  const anchorCache = new Map<string, Set<string>>();
-  const anchorsOf = (file: string) => {
-    let anchors = anchorCache.get(file);
-    if (!anchors) anchorCache.set(file, (anchors = extractAnchors(site.pages.get(file) ?? '')));
-    return anchors;
-  };
+/** Every broken internal link and anchor, located in the page that has it; `scan` when the site was read already. */
+export function brokenLinks(site: SiteFiles, outDir: string, scan: SiteLinks = siteLinks(site)): ValidationIssue[] {
   const { origin, base } = siteAddress(site);
   const issues: ValidationIssue[] = [];
-  for (const { file, html, link } of siteLinks(site)) {
+  for (const { file, html, link } of scan.links) {
     const target = resolveInternal(link.url, withBase(base, pageUrl(file)), origin);
-    const problem = target && linkProblem(target, base, site, anchorsOf);
+    const problem = target && linkProblem(target, base, site.files, scan.anchors);
     if (problem) issues.push(linkIssue(outDir, file, html, link, problem));
   }
   return issues;
 }
 
-function linkProblem(target: { path: string; fragment: string }, base: string, site: SiteFiles, anchorsOf: (file: string) => Set<string>): string | undefined {
+function linkProblem(target: { path: string; fragment: string }, base: string, files: ReadonlySet<string>, anchors: SiteLinks['anchors']): string | undefined {
   const inSite = withoutBase(base, target.path);
   if (inSite === undefined) return `outside the site, which is served under ${base}`;
-  const file = servedFile(inSite, site.files);
+  const file = servedFile(inSite, files);
   if (!file) return `no page or file at ${target.path}`;
-  if (NO_ELEMENT_NEEDED.has(target.fragment) || !site.pages.has(file)) return undefined;
-  return anchorsOf(file).has(target.fragment) ? undefined : `no element with id "${target.fragment}" on ${pageUrl(file)}`;
+  const onPage = anchors.get(file);
+  if (NO_ELEMENT_NEEDED.has(target.fragment) || !onPage) return undefined;
+  return onPage.has(target.fragment) ? undefined : `no element with id "${target.fragment}" on ${pageUrl(file)}`;
 }
 
 function safeDecode(text: string): string {
