@@ -41,7 +41,7 @@ async function builtAt(dir: string): Promise<string | undefined> {
   return (JSON.parse(await readFile(join(dir, 'offline', manifest), 'utf8')) as { builtAt?: string }).builtAt;
 }
 
-export function archiveReadme(options: { folder: string; base: string; builtAt: string | undefined }): string {
+function archiveReadme(options: { folder: string; base: string; builtAt: string | undefined }): string {
   const address = `http://localhost:8000${options.base}`;
   return [
     `${SITE_NAME}: a copy of the site${options.builtAt ? `, built ${options.builtAt}` : ''}.`,

@@ -61,7 +61,7 @@ export async function checkLinks(options: CheckLinksOptions): Promise<CommandRes
 const plural = (count: number) => `${count} broken link${count === 1 ? '' : 's'}`;
 
 /** Every file under `dir` as a site path, and the text of every HTML page. */
-export async function readSite(dir: string): Promise<SiteFiles> {
+async function readSite(dir: string): Promise<SiteFiles> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => `/${relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')}`);
   const html = files.filter((file) => file.endsWith('.html'));

@@ -111,13 +111,13 @@ export function resolveInternal(url: string, pagePath: string, origin?: string):
 }
 
 /** The file a site path is served from, if the site has one. */
-export function servedFile(path: string, files: ReadonlySet<string>): string | undefined {
+function servedFile(path: string, files: ReadonlySet<string>): string | undefined {
   const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
   return candidates.find((candidate) => files.has(candidate));
 }
 
 /** The URL path of a page: `/incidents/x/index.html` → `/incidents/x/`. */
-export function pageUrl(filePath: string): string {
+function pageUrl(filePath: string): string {
   return filePath.replace(/(?:^|\/)index\.html$/, '/');
 }
 

@@ -10,7 +10,7 @@ import { describeFields, incidentSchema, type FieldDescription } from '../lib/sc
 
 /** Every field of a writeup, as the schema describes it. */
 export const WRITEUP_FIELDS = describeFields(incidentSchema);
-export type WriteupField = (typeof WRITEUP_FIELDS)[number]['name'];
+type WriteupField = (typeof WRITEUP_FIELDS)[number]['name'];
 
 /** The values `npm run new` takes, as flags or answers; lists are comma-separated. */
 export const NEW_WRITEUP_FIELDS = [

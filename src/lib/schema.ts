@@ -23,7 +23,7 @@ import {
   type TimePoint,
 } from './time-point';
 
-export const TRIGGERS = [
+const TRIGGERS = [
   'deploy',
   'config-change',
   'infra-change',
@@ -36,10 +36,10 @@ export const TRIGGERS = [
   'unknown',
 ] as const;
 
-export const DETECTIONS = ['alert', 'customer-report', 'staff', 'automated-test', 'unknown'] as const;
+const DETECTIONS = ['alert', 'customer-report', 'staff', 'automated-test', 'unknown'] as const;
 
 /** How far a stated `duration` may stray from `ended - started` before it is a contradiction. */
-export const DURATION_TOLERANCE_MINUTES = 1;
+const DURATION_TOLERANCE_MINUTES = 1;
 
 /** The most sentences a summary may have; the importers cut their leads to it too. */
 export const MAX_SUMMARY_SENTENCES = 3;
