@@ -48,6 +48,17 @@ describe('npm run new', () => {
     expect((await checkContent({ root, files: [CREATED] })).code).toBe(0);
   });
 
+  it('writes into a content folder given by absolute path (KB_CONTENT_DIR), not under the project root', async () => {
+    const root = await project();
+    const elsewhere = await newRoot();
+    await cp(join(root, 'content'), elsewhere, { recursive: true });
+    const dirs = { incidents: join(elsewhere, 'incidents'), patterns: join(elsewhere, 'patterns') };
+    const result = await newWriteup({ root, values: FLAGS, dirs });
+    const created = join(elsewhere, 'incidents/2021-03-04-writes-time-out-after-a-failover.mdx');
+    expect(result).toMatchObject({ code: 0, path: created });
+    expect(await readFile(created, 'utf8')).toContain(`title: "${FLAGS.title}"`);
+  });
+
   it('refuses to overwrite a writeup that is already there', async () => {
     const root = await project();
     await writeFile(join(root, CREATED), 'mine');

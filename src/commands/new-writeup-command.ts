@@ -4,7 +4,7 @@
  * the whole collection), and writes it only when it is valid and the file does not exist yet.
  */
 import { access, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { CONTENT_EXTENSION } from '../lib/content-files';
 import { CONTENT_DIRS } from '../node/content-dirs';
 import {
@@ -84,7 +84,7 @@ export async function newWriteup(options: NewWriteupOptions): Promise<NewWriteup
 
   for (;;) {
     const path = `${dirs.incidents}/${slugOf(values)}${CONTENT_EXTENSION}`;
-    if (await exists(join(root, path))) {
+    if (await exists(resolve(root, path))) {
       return { code: 1, stdout: [], stderr: [`${path} already exists; edit it, or choose another title`] };
     }
     const text = renderWriteup(values, patterns);
@@ -94,7 +94,7 @@ export async function newWriteup(options: NewWriteupOptions): Promise<NewWriteup
     if (errors.length === 0 || !terminal || fixable.length === 0) {
       const report = issues.map(formatIssue);
       if (errors.length > 0) return { code: 1, stdout: [], stderr: [...report, `${path} was not written`] };
-      await writeFile(join(root, path), text, { flag: 'wx' });
+      await writeFile(resolve(root, path), text, { flag: 'wx' });
       return { code: 0, stdout: [...report, `created ${path}`, `fill in the body, then run: npm run check:content -- ${path}`], stderr: [], path };
     }
     for (const issue of errors) terminal.tell(formatIssue(issue));
