@@ -126,9 +126,10 @@ export function selectShell({ manifest, required, budgetBytes }: ShellInput): Sh
   const shell: Shell = { entries: app, bytes: appBytes, tiers: ['app'] };
   // The index without the result fragments finds matches it cannot show, so the two go together.
   const search = [...byTier.get('search-index')!, ...byTier.get('search-results')!];
-  if (shell.bytes + sum(search) <= budgetBytes) {
+  const searchBytes = sum(search);
+  if (shell.bytes + searchBytes <= budgetBytes) {
     shell.entries.push(...search);
-    shell.bytes += sum(search);
+    shell.bytes += searchBytes;
     shell.tiers.push('search-index', 'search-results');
   }
   for (const page of byTier.get('pages')!.sort(byPriority)) {
