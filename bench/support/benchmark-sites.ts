@@ -36,7 +36,7 @@ export async function generatedContent(workDir: string, count: number): Promise<
  * to `use`, and removes the folder whatever happens. The build is awaited, so its process never
  * outlives this call.
  */
-export async function withBuiltSite<T>(name: string, prepare: (workDir: string) => Promise<SiteContent>, use: (outDir: string, content: SiteContent) => Promise<T>): Promise<T> {
+async function withBuiltSite<T>(name: string, prepare: (workDir: string) => Promise<SiteContent>, use: (outDir: string, content: SiteContent) => Promise<T>): Promise<T> {
   const workDir = await mkdtemp(join(tmpdir(), `kb-bench-first-search-${name}-`));
   try {
     const content = await prepare(workDir);

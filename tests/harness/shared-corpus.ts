@@ -46,7 +46,7 @@ export const CORPORA = {
 } as const;
 export type CorpusName = keyof typeof CORPORA;
 
-export const corpusFolder = (name: CorpusName) => join(SHARED_CORPORA, name);
+const corpusFolder = (name: CorpusName) => join(SHARED_CORPORA, name);
 export const SHARED_CORPUS = corpusFolder('postmortems-app');
 export const SHARED_STATUSPAGE = corpusFolder('statuspage-github');
 
