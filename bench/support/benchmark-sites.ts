@@ -37,7 +37,7 @@ export async function generatedContent(workDir: string, count: number): Promise<
  * outlives this call.
  */
 async function withBuiltSite<T>(name: string, prepare: (workDir: string) => Promise<SiteContent>, use: (outDir: string, content: SiteContent) => Promise<T>): Promise<T> {
-  const workDir = await mkdtemp(join(tmpdir(), `kb-bench-first-search-${name}-`));
+  const workDir = await mkdtemp(join(tmpdir(), `kb-bench-${name}-site-`));
   try {
     const content = await prepare(workDir);
     const outDir = join(workDir, 'dist');
