@@ -87,14 +87,14 @@ const succeeded = (run: MeasuredRun, what: string) => {
 };
 
 // Each build starts cold, as in CI: without this, every run after the first would reuse its content cache.
-async function buildSite(contentDir: string, outDir: string): Promise<BuildMeasure> {
+async function measureSiteBuild(contentDir: string, outDir: string): Promise<BuildMeasure> {
   await rm(join(PROJECT_ROOT, contentCacheDir(contentDir)), { recursive: true, force: true });
   const run = succeeded(await measuredRun(buildCommand(['--outDir', outDir]), { cwd: PROJECT_ROOT, env: { KB_CONTENT_DIR: contentDir }, timeoutMs: BUILD_TIMEOUT_MS }), 'the site build');
   const phases = buildPhases(run.lines, SITE_PHASES);
   return { seconds: run.seconds, peakRssBytes: run.peakRssBytes, peakWhile: lineBefore(run, run.peakAtMs), phases: [...phases, { name: 'start, configuration, writing files', seconds: unaccounted(phases, run.seconds) }] };
 }
 
-async function buildFloor(floorDir: string): Promise<BuildMeasure> {
+async function measureFloorBuild(floorDir: string): Promise<BuildMeasure> {
   await rm(join(floorDir, FLOOR_CACHE_DIR), { recursive: true, force: true });
   const astro = succeeded(await measuredRun([process.execPath, ASTRO, 'build'], { cwd: floorDir, timeoutMs: BUILD_TIMEOUT_MS }), 'the floor build');
   const index = succeeded(await measuredRun([process.execPath, PAGEFIND, '--site', 'dist'], { cwd: floorDir, timeoutMs: BUILD_TIMEOUT_MS }), 'the floor\'s Pagefind run');
@@ -136,8 +136,8 @@ export async function runBuildBenchmark(options: BuildBenchmarkOptions, progress
       const order = run % 2 === 1 ? (['site', 'floor'] as const) : (['floor', 'site'] as const);
       for (const which of order) {
         progress(`run ${run}/${runs}: ${which === 'site' ? 'this site' : 'the floor'} …`);
-        if (which === 'site') site.push(await buildSite(contentDir, siteOut));
-        else floor.push(await buildFloor(floorDir));
+        if (which === 'site') site.push(await measureSiteBuild(contentDir, siteOut));
+        else floor.push(await measureFloorBuild(floorDir));
       }
     }
     const siteSize = await outputSize(siteOut, siteOutputKind);

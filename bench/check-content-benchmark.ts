@@ -6,7 +6,6 @@
  * check over it `runs` times, each a fresh process as in CI, and writes the median, fastest and
  * slowest run to bench/check-content-report.md.
  */
-import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { IMPACT_LEVELS } from '../src/lib/impact';
 import { CONTENT_DIRS } from '../src/node/content-dirs';
 import { readSourceFiles } from '../src/node/read-content';
 import { entryId } from '../src/lib/validate/content';
+import { runInProcessGroup } from '../tests/harness/process-group';
 import type { CommandResult } from '../src/commands/command-result';
 
 export interface CheckContentBenchmarkOptions {
@@ -27,6 +27,9 @@ export interface CheckContentBenchmarkOptions {
 export function checkContentBenchmarkOptions(values: { writeups: string; runs: string }): CheckContentBenchmarkOptions {
   return { writeups: wholeNumber('writeups', values.writeups, 1), runs: wholeNumber('runs', values.runs, 1) };
 }
+
+/** Far above a check of any collection this is run on; past it the check is hung. */
+const RUN_TIMEOUT_MS = 30 * 60_000;
 
 const SYLLABLES = ['ka', 'lo', 'mer', 'tin', 'sa', 'vor', 'pel', 'du', 'gra', 'ni', 'shu', 'bex', 'ro', 'fal', 'qui', 'zen'];
 
@@ -98,10 +101,15 @@ export async function runCheckContentBenchmark(options: CheckContentBenchmarkOpt
     const seconds: number[] = [];
     for (let run = 0; run < runs; run++) {
       const start = performance.now();
-      const result = spawnSync('npm', ['run', 'check:content', '--silent'], { env: { ...process.env, KB_CONTENT_DIR: dir }, encoding: 'utf8' });
+      const result = await runInProcessGroup(['npm', 'run', 'check:content', '--silent'], {
+        cwd: process.cwd(),
+        env: { ...process.env, KB_CONTENT_DIR: dir },
+        timeoutMs: RUN_TIMEOUT_MS,
+        what: command,
+      });
       seconds.push((performance.now() - start) / 1000);
       const summary = result.stdout.trim().split('\n').at(-1);
-      if (result.status !== 0) throw new Error(`check:content failed on the generated collection:\n${result.stdout}${result.stderr}`);
+      if (result.code !== 0) throw new Error(`check:content failed on the generated collection:\n${result.stdout}${result.stderr}`);
       progress(`run ${run + 1}: ${seconds.at(-1)!.toFixed(2)} s  (${summary})`);
     }
     const middle = median(seconds)!;

@@ -1,11 +1,11 @@
 /** The downloadable copy: archived, unpacked elsewhere, served by a plain static server, and still searchable. */
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createArchive } from '../src/commands/archive-command';
+import { runInProcessGroup } from '../tests/harness/process-group';
 import { PROJECT_ROOT } from '../tests/harness/site-build';
 import { useBuiltSite } from './support/fixture-site';
 import { useBrowser } from './support/page';
@@ -33,7 +33,8 @@ async function unpackAndServe(siteDir: string): Promise<Unpacked> {
   if (result.code !== 0) throw new Error(result.stderr.join('\n'));
   const unpacked = join(workDir, 'unpacked');
   await mkdir(unpacked);
-  execFileSync('tar', ['-xzf', archive, '-C', unpacked]);
+  const tar = await runInProcessGroup(['tar', '-xzf', archive, '-C', unpacked], { cwd: workDir, env: process.env, timeoutMs: 60_000, what: 'tar' });
+  if (tar.code !== 0) throw new Error(`tar could not unpack ${archive}:\n${tar.output}`);
   const top = await readdir(unpacked);
   const folder = join(unpacked, top[0]!);
   const readme = await readFile(join(folder, 'README.txt'), 'utf8');

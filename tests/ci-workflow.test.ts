@@ -3,13 +3,12 @@
  * harness pins (tests/harness/shared-corpus.ts) and lays them out where the tests read them,
  * before the tests run, so the suites that read them run in CI instead of skipping.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { runInProcessGroup } from './harness/process-group';
 import { CORPORA, SHARED_CORPORA, SHARED_CORPORA_DEFAULT, type CorpusName } from './harness/shared-corpus';
 import { temporaryFolders } from './helpers/temporary-folders';
 
@@ -71,8 +70,9 @@ describe('the CI workflow', () => {
 
     const layout = all.find((step) => step.name === LAYOUT_STEP)!;
     expect(layout.shell).toBe('bash');
-    // How GitHub runs a step with `shell: bash`.
-    await promisify(execFile)('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', layout.run!], { cwd: workspace });
+    // How GitHub runs a step with `shell: bash`; killed within the test's own 5 s.
+    const step = await runInProcessGroup(['bash', '--noprofile', '--norc', '-eo', 'pipefail', '-c', layout.run!], { cwd: workspace, env: process.env, timeoutMs: 4_000, what: 'bash' });
+    if (step.code !== 0) throw new Error(`the step "${LAYOUT_STEP}" failed:\n${step.output}`);
 
     const corpora = resolve(workspace, SHARED_CORPORA_DEFAULT);
     expect((await readdir(join(corpora, 'postmortems-app'))).sort()).toEqual([record, 'LICENSE', 'other.md']);

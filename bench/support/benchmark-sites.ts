@@ -36,8 +36,8 @@ export async function generatedContent(workDir: string, count: number): Promise<
  * to `use`, and removes the folder whatever happens. The build is awaited, so its process never
  * outlives this call.
  */
-export async function withBuiltSite<T>(name: string, prepare: (workDir: string) => Promise<SiteContent>, use: (outDir: string, content: SiteContent) => Promise<T>): Promise<T> {
-  const workDir = await mkdtemp(join(tmpdir(), `kb-bench-first-search-${name}-`));
+async function withBuiltSite<T>(name: string, prepare: (workDir: string) => Promise<SiteContent>, use: (outDir: string, content: SiteContent) => Promise<T>): Promise<T> {
+  const workDir = await mkdtemp(join(tmpdir(), `kb-bench-${name}-site-`));
   try {
     const content = await prepare(workDir);
     const outDir = join(workDir, 'dist');

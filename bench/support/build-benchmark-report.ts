@@ -9,7 +9,7 @@ import type { Phase } from './build-phases';
 import type { OutputSize } from './output-size';
 
 /** Ratios to the floor the site must stay within, and the contributor's loop in seconds. */
-export const BOUNDS = {
+const BOUNDS = {
   budget: { time: 1.2, memory: 1.0, disk: 1.6, checkSeconds: 3, editSeconds: 5 },
   // Regression bounds, not a timing test: far above the budget, so only a real regression (a
   // per-page cost that grows with the site, a duplicated style sheet) fails them on a busy runner.

@@ -4,8 +4,8 @@
  * Pagefind's binary included, summed), and each output line with the time it arrived, from
  * which bench/build-benchmark.ts reads the build's phases.
  */
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { startInProcessGroup } from '../../tests/harness/process-group';
 
 export interface TimedLine {
   /** Milliseconds from the start of the run. */
@@ -48,17 +48,19 @@ async function residentBytes(pids: Iterable<number>): Promise<number> {
 }
 
 /**
- * Runs `argv` and resolves when it exits. The whole process group is killed when it outlives
- * `timeoutMs`, so nothing it started outlives the benchmark.
+ * Runs `argv` and resolves when it exits. It runs in a process group of its own
+ * (tests/harness/process-group.ts), killed when it outlives `timeoutMs`, so nothing it started
+ * outlives the benchmark.
  */
-export function measuredRun(argv: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<MeasuredRun> {
+export async function measuredRun(argv: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<MeasuredRun> {
   const started = performance.now();
-  const child = spawn(argv[0]!, argv.slice(1), {
+  const lines: TimedLine[] = [];
+  const child = startInProcessGroup(argv, {
     cwd: options.cwd,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
-    detached: true,
+    timeoutMs: options.timeoutMs,
+    onTimeout: () => lines.push({ atMs: performance.now() - started, text: `killed after ${options.timeoutMs} ms` }),
   });
-  const lines: TimedLine[] = [];
   const collect = (stream: NodeJS.ReadableStream) => {
     let pending = '';
     stream.setEncoding('utf8');
@@ -86,24 +88,17 @@ export function measuredRun(argv: readonly string[], options: { cwd: string; env
       if (rss > peakRssBytes) [peakRssBytes, peakAtMs] = [rss, performance.now() - started];
     });
   }, SAMPLE_EVERY_MS);
-  const timer = setTimeout(() => {
-    lines.push({ atMs: performance.now() - started, text: `killed after ${options.timeoutMs} ms` });
-    process.kill(-child.pid!, 'SIGKILL');
-  }, options.timeoutMs);
-  return new Promise((resolve, reject) => {
-    child.on('error', (error) => {
-      clearInterval(sampler);
-      clearTimeout(timer);
-      reject(new Error(`could not start ${argv.join(' ')}`, { cause: error }));
-    });
-    child.on('close', async (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      clearInterval(sampler);
-      clearTimeout(timer);
-      await sampling;
-      resolve({ code: code ?? 1, seconds, peakRssBytes, peakAtMs, lines });
-    });
-  });
+  let code: number;
+  try {
+    code = await child.exited;
+  } catch (error) {
+    throw new Error(`could not start ${argv.join(' ')}`, { cause: error });
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await sampling;
+  return { code, seconds, peakRssBytes, peakAtMs, lines };
 }
 
 /** The last line the run wrote before `atMs`: what it was doing then. */

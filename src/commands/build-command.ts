@@ -11,8 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexBuiltSite, SEARCH_INDEX_STEP, type SearchIndexStep } from '../integrations/pagefind-index';
-import { OFFLINE_STEP, writeOfflineStep, type OfflineStep } from '../integrations/offline';
+import { indexBuiltSite, PAGEFIND_INTEGRATION, SEARCH_INDEX_STEP, type SearchIndexStep } from '../integrations/pagefind-index';
+import { OFFLINE_INTEGRATION, OFFLINE_STEP, writeOfflineStep, type OfflineStep } from '../integrations/offline';
 import { DEFERRED_STEPS_ENV, readDeferredSteps, type BuildStep, type StepLogger } from '../node/deferred-steps';
 import type { CommandResult } from './command-result';
 
@@ -31,8 +31,8 @@ const loggerFor = (name: string, log: BuildOptions['log']): StepLogger => ({
 });
 
 async function runStep(step: BuildStep, log: BuildOptions['log']): Promise<void> {
-  if (step.kind === SEARCH_INDEX_STEP) return indexBuiltSite(step as SearchIndexStep, loggerFor('incident-kb:pagefind', log));
-  if (step.kind === OFFLINE_STEP) return writeOfflineStep(step as OfflineStep, loggerFor('incident-kb:offline', log));
+  if (step.kind === SEARCH_INDEX_STEP) return indexBuiltSite(step as SearchIndexStep, loggerFor(PAGEFIND_INTEGRATION, log));
+  if (step.kind === OFFLINE_STEP) return writeOfflineStep(step as OfflineStep, loggerFor(OFFLINE_INTEGRATION, log));
   throw new Error(`astro build deferred a step this script does not know: ${JSON.stringify(step)}`);
 }
 

@@ -24,6 +24,9 @@ import { deferOrRun, type StepLogger } from '../node/deferred-steps';
 /** The first visit stores at most this much, whatever the number of writeups. */
 export const DEFAULT_SHELL_BUDGET_BYTES = 2 * 1024 * 1024;
 
+/** The integration's name, which its log lines carry, deferred or not (src/commands/build-command.ts). */
+export const OFFLINE_INTEGRATION = 'incident-kb:offline';
+
 const WORKER_ENTRY = resolve(process.cwd(), 'src/client/offline/sw.ts');
 
 async function listFiles(siteDir: string): Promise<string[]> {
@@ -141,7 +144,7 @@ export function offlineIntegration(options: { shellBudgetBytes?: number } = {}):
   const version = `${builtAt.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
   let base = '/';
   return {
-    name: 'incident-kb:offline',
+    name: OFFLINE_INTEGRATION,
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({

@@ -14,6 +14,9 @@ import { deferOrRun, type StepLogger } from '../node/deferred-steps';
 /** The pages Pagefind reads, relative to the built site. */
 export const INDEXED_PAGES = 'incidents/*/index.html';
 
+/** The integration's name, which its log lines carry, deferred or not (src/commands/build-command.ts). */
+export const PAGEFIND_INTEGRATION = 'incident-kb:pagefind';
+
 export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
 
 /** Writes `<siteDir>/pagefind/`. Fails loudly on any Pagefind error; always stops its service. */
@@ -57,7 +60,7 @@ export async function indexBuiltSite({ siteDir, base }: SearchIndexStep, logger:
 export function pagefindIntegration(): AstroIntegration {
   let base = '/';
   return {
-    name: 'incident-kb:pagefind',
+    name: PAGEFIND_INTEGRATION,
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;

@@ -12,7 +12,7 @@ export const CONTENT_DIRS = { incidents: `${root}/incidents`, patterns: `${root}
 
 /**
  * Astro's cache folder for a build of another content folder: its own, since a shared one would
- * point the next build of the real site at files that no longer exist. scripts/bench-build.ts
+ * point the next build of the real site at files that no longer exist. bench/build-benchmark.ts
  * empties it before each build so every build it measures starts cold.
  */
 export function contentCacheDir(contentDir: string): string {

@@ -5,11 +5,9 @@
  * status history after it. With `ownWriteups`, on top of our writeups, as a maintainer would
  * bootstrap the site.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { findCopies } from '../../src/lib/copies';
 import { estimateMinutes } from '../../src/lib/duration';
 import { readFrontMatter } from '../../src/lib/front-matter';
@@ -21,6 +19,7 @@ import { isKnown } from '../../src/lib/time-point';
 import { entryId } from '../../src/lib/validate/content';
 import { readSourceFiles } from '../../src/node/read-content';
 import { skipOrFail } from '../helpers/skip-or-fail';
+import { runInProcessGroup } from './process-group';
 import { PROJECT_ROOT } from './site-build';
 
 /** Where the corpora are unless `KB_SHARED_CORPUS` names another folder: beside the repository. */
@@ -47,7 +46,7 @@ export const CORPORA = {
 } as const;
 export type CorpusName = keyof typeof CORPORA;
 
-export const corpusFolder = (name: CorpusName) => join(SHARED_CORPORA, name);
+const corpusFolder = (name: CorpusName) => join(SHARED_CORPORA, name);
 export const SHARED_CORPUS = corpusFolder('postmortems-app');
 export const SHARED_STATUSPAGE = corpusFolder('statuspage-github');
 
@@ -87,6 +86,8 @@ export interface CorpusOptions {
 }
 
 const SAME_INCIDENT = /^(.+): skipped, the same incident as (.+)\.mdx /;
+/** Far above an import of both corpora (about a minute); past it the import is hung. */
+const IMPORT_TIMEOUT_MS = 15 * 60_000;
 
 export async function importCorpus(workDir: string, options: CorpusOptions = {}): Promise<ImportedCorpus> {
   const contentDir = join(workDir, 'content');
@@ -98,11 +99,14 @@ export async function importCorpus(workDir: string, options: CorpusOptions = {})
   const slugByUrl = new Map<string, string>();
   const imports: [string, string][] = [['postmortems-app', SHARED_CORPUS], ...(options.statuspage ? [['statuspage', SHARED_STATUSPAGE] as [string, string]] : [])];
   for (const [format, input] of imports) {
-    const { stdout } = await promisify(execFile)(process.execPath, [tsx, 'scripts/import.ts', format, input], {
+    const run = await runInProcessGroup([process.execPath, tsx, 'scripts/import.ts', format, input], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, KB_CONTENT_DIR: contentDir },
-      maxBuffer: 64 * 1024 * 1024,
+      timeoutMs: IMPORT_TIMEOUT_MS,
+      what: `npm run import ${format}`,
     });
+    if (run.code !== 0) throw new Error(`npm run import ${format} ${input} failed:\n${run.output}`);
+    const { stdout } = run;
     output.push(stdout);
     if (format !== 'postmortems-app') continue;
     for (const line of stdout.split('\n')) {

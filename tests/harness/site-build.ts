@@ -1,9 +1,9 @@
 /** Runs the build (scripts/build.ts: `astro build`, then the search index and the offline files) as a child process, the way CI and a contributor run it. */
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentCacheDir } from '../../src/node/content-dirs';
+import { runInProcessGroup } from './process-group';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
@@ -23,10 +23,10 @@ export interface BuildResult {
  * Builds the site; `contentDir` swaps in another content folder (see src/node/content-dirs.ts),
  * `config` another Astro config file (relative to the project root), `basePath` the folder it is
  * served from (BASE_PATH), `env` further settings (KB_OFFLINE_SHELL_BYTES). The build runs in its own
- * process group, and the whole group is killed when it outlives `timeoutMs`, so no worker it
+ * process group (./process-group.ts), killed when it outlives `timeoutMs`, so no worker it
  * started is left behind.
  */
-export function buildSite(options: { outDir: string; contentDir?: string; config?: string; timeoutMs?: number; basePath?: string; env?: Record<string, string> }): Promise<BuildResult> {
+export async function buildSite(options: { outDir: string; contentDir?: string; config?: string; timeoutMs?: number; basePath?: string; env?: Record<string, string> }): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env };
   // Vitest sets NODE_ENV=test and mirrors import.meta.env into process.env (BASE_URL=/, MODE…);
   // a child build that inherits them is not a production build (drafts shown, no service worker)
@@ -34,26 +34,10 @@ export function buildSite(options: { outDir: string; contentDir?: string; config
   for (const name of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
   if (options.basePath) env.BASE_PATH = options.basePath;
   if (options.contentDir) env.KB_CONTENT_DIR = options.contentDir;
-  return new Promise((resolve, reject) => {
-    const [command, ...args] = buildCommand(['--outDir', options.outDir, ...(options.config ? ['--config', options.config] : [])]);
-    const child = spawn(command!, args, { cwd: PROJECT_ROOT, env, detached: true });
-    let output = '';
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const timer = setTimeout(() => {
-      output += `\nkilled after ${timeoutMs} ms\n`;
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    }, timeoutMs);
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error('could not start the build', { cause: error }));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      // Another content folder gets a cache of its own (astro.config.mjs); these are temporary.
-      const cache = options.contentDir ? rm(join(PROJECT_ROOT, contentCacheDir(options.contentDir)), { recursive: true, force: true }) : Promise.resolve();
-      void cache.then(() => resolve({ code: code ?? 1, output }), reject);
-    });
-  });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const argv = buildCommand(['--outDir', options.outDir, ...(options.config ? ['--config', options.config] : [])]);
+  const { code, output } = await runInProcessGroup(argv, { cwd: PROJECT_ROOT, env, timeoutMs, what: 'the build' });
+  // Another content folder gets a cache of its own (astro.config.mjs); these are temporary.
+  if (options.contentDir) await rm(join(PROJECT_ROOT, contentCacheDir(options.contentDir)), { recursive: true, force: true });
+  return { code, output };
 }

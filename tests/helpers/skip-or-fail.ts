@@ -5,7 +5,7 @@
  */
 
 /** CI as GitHub Actions and .ci/run set it (CI=true); empty, 0 and false mean not CI. */
-export const IN_CI = !['', '0', 'false'].includes(process.env.CI ?? '');
+const IN_CI = !['', '0', 'false'].includes(process.env.CI ?? '');
 
 /**
  * Whether to skip a suite. `missing` says what is missing and how to get it, or is undefined when
