@@ -1,5 +1,5 @@
 /**
- * Logs how long a site-wide step of page generation took, in the form scripts/bench-build.ts
+ * Logs how long a site-wide step of page generation took, in the form bench/build-benchmark.ts
  * reads (bench/support/build-phases.ts). Pages have no integration logger; these lines go to the
  * build's output beside Astro's own.
  */
