@@ -102,7 +102,8 @@ export async function measuredRun(argv: readonly string[], options: { cwd: strin
 }
 
 /** The last line the run wrote before `atMs`: what it was doing then. */
-export const lineBefore = (run: MeasuredRun, atMs: number) => run.lines.findLast((line) => line.atMs <= atMs)?.text.trim() ?? '(nothing yet)';
+export const lineBefore = (run: MeasuredRun, atMs: number) =>
+  run.lines.findLast((line) => line.atMs <= atMs && line.text.trim() !== '')?.text.trim() ?? '(nothing yet)';
 
 /** The run's output, for an error message when it failed. */
 export const outputOf = (run: MeasuredRun, lastChars = 4000) => run.lines.map((line) => line.text).join('\n').slice(-lastChars);
